@@ -1,0 +1,225 @@
+"""The content model: one pydantic definition per YAML file type.
+
+This is the single source of truth. The loader validates against it and
+`make schemas` exports the JSON Schemas for editors from it.
+Field names are Dutch, as editors write them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+IN_TE_VULLEN = "in te vullen"
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=60)]
+Tekst = Annotated[str, Field(min_length=1)]
+Ids = list[Id]
+
+VORMEN = ("seksuele-uitbuiting", "arbeidsuitbuiting", "criminele-uitbuiting")
+Vorm = Literal["seksuele-uitbuiting", "arbeidsuitbuiting", "criminele-uitbuiting"]
+Soort = Literal["bestuurlijk", "strafrechtelijk", "fiscaal", "zorg", "melden"]
+Status = Literal["geldend", "in-voorbereiding", "vervallen"]
+Zichtbaarheid = Literal["publiek", "intern"]
+Deur = Literal["balie", "toezicht", "client"]
+
+_TELEFOON = re.compile(r"^\+?[0-9][0-9 \-]{1,18}[0-9]$")
+
+
+class Record(BaseModel):
+    """Base for every record: no unknown keys, review metadata allowed."""
+
+    model_config = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=True)
+
+    eigenaar: str | None = None
+    herzien_op: dt.date | None = None
+    zichtbaarheid: Zichtbaarheid = "publiek"
+
+
+class Bron(Record):
+    id: Id
+    titel: Tekst
+    uitgever: Tekst
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    datum: Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    opmerking: str | None = None
+
+
+class Vormdefinitie(Record):
+    id: Vorm
+    titel: Tekst
+    omschrijving: Tekst
+    bronnen: Ids = Field(min_length=1)
+
+
+class Rol(Record):
+    id: Id
+    titel: Tekst
+    omschrijving: Tekst
+    deur: Deur | None = None
+
+
+class Partner(Record):
+    id: Id
+    naam: Tekst
+    soort: Literal["landelijk", "regionaal", "gemeente"]
+    wat: Tekst  # what this partner does for the worker
+    wanneer: Tekst  # when to contact
+    telefoon: str | None = None
+    telefoon_toelichting: str | None = None
+    website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    acuut: bool = False
+    bronnen: Ids = Field(min_length=1)
+
+    @field_validator("telefoon")
+    @classmethod
+    def _telefoon(cls, value: str | None) -> str | None:
+        if value is None or value == IN_TE_VULLEN or _TELEFOON.match(value):
+            return value
+        raise ValueError(f"telefoonnummer '{value}' is ongeldig; gebruik cijfers, spaties en '-', of '{IN_TE_VULLEN}'")
+
+
+class Begrip(Record):
+    id: Id
+    term: Tekst
+    afkorting: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&/-]{0,14}$")] | None = None
+    uitleg: Tekst
+    bronnen: Ids = Field(min_length=1)
+
+
+class Signaal(Record):
+    id: Id
+    titel: Tekst
+    vormen: list[Vorm] = Field(min_length=1)
+    rollen: Ids = Field(min_length=1)
+    waarneming: Tekst  # what you see or hear
+    toelichting: Tekst  # why it matters (Markdown)
+    onschuldig: Tekst  # when it can be innocent
+    zoektermen: list[Tekst] = Field(default_factory=list)
+    interventies: Ids = Field(default_factory=list)
+    partners: Ids = Field(default_factory=list)
+    bronnen: Ids = Field(min_length=1)
+
+
+class Barriere(Record):
+    id: Id
+    titel: Tekst
+    volgorde: Annotated[int, Field(ge=1, le=20)]
+    samenvatting: Tekst
+    beschrijving: Tekst  # Markdown
+    uitbreiding: str | None = None  # set when the barrier is this project's extension of the classic model
+    gelegenheden: list[Tekst] = Field(min_length=1)
+    partners: Ids = Field(default_factory=list)
+    zoektermen: list[Tekst] = Field(default_factory=list)
+    bronnen: Ids = Field(min_length=1)
+    signalen: list[Signaal] = Field(min_length=1)
+
+
+class Grondslag(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    regeling: Tekst
+    artikel: Tekst  # article number, or "in te vullen" when the sources do not give it
+
+
+class Interventie(Record):
+    id: Id
+    titel: Tekst
+    soort: Soort
+    samenvatting: Tekst
+    barrieres: Ids = Field(min_length=1)
+    vormen: list[Vorm] = Field(min_length=1)
+    grondslag: list[Grondslag] = Field(min_length=1)
+    bevoegd_orgaan: Tekst
+    uitvoerder: Tekst
+    wanneer: Tekst
+    hoe: list[Tekst] = Field(min_length=1)
+    effect: Tekst
+    vereist_lokale_regeling: bool
+    lokale_regeling: str | None = None
+    status: Status
+    geldig_vanaf: dt.date | None = None
+    status_toelichting: str | None = None
+    let_op: list[Tekst] = Field(default_factory=list)
+    partners: Ids = Field(default_factory=list)
+    zoektermen: list[Tekst] = Field(default_factory=list)
+    bronnen: Ids = Field(min_length=1)
+
+
+class Contact(BaseModel):
+    """A gemeente's own contact for a partner role (e.g. its aandachtsfunctionaris)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    partner: Id
+    naam: Tekst
+    telefoon: str = IN_TE_VULLEN
+    email: str = IN_TE_VULLEN
+    toelichting: str | None = None
+
+
+class Meldstap(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    titel: Tekst
+    wanneer: Tekst
+    partners: Ids = Field(min_length=1)
+
+
+class LokaleRegeling(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    interventie: Id
+    regeling: Tekst  # name of the local regulation, or "in te vullen"
+
+
+class Gemeente(Record):
+    id: Id
+    naam: Tekst
+    toelichting: Tekst
+    contacten: list[Contact] = Field(default_factory=list)
+    meldroute: list[Meldstap] = Field(min_length=1)
+    lokale_regelingen: list[LokaleRegeling] = Field(default_factory=list)
+    bronnen: Ids = Field(min_length=1)
+
+
+# Files in content/ that hold a list of records under one key.
+class BronnenBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    bronnen: list[Bron] = Field(min_length=1)
+
+
+class VormenBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    vormen: list[Vormdefinitie] = Field(min_length=1)
+
+
+class RollenBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rollen: list[Rol] = Field(min_length=1)
+
+
+class PartnersBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    partners: list[Partner] = Field(min_length=1)
+
+
+class BegrippenBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    begrippen: list[Begrip] = Field(min_length=1)
+
+
+# file kind -> (model, where the files live)
+FILE_KINDS: dict[str, type[BaseModel]] = {
+    "barriere": Barriere,
+    "interventie": Interventie,
+    "gemeente": Gemeente,
+    "bronnen": BronnenBestand,
+    "vormen": VormenBestand,
+    "rollen": RollenBestand,
+    "partners": PartnersBestand,
+    "begrippen": BegrippenBestand,
+}

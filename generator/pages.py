@@ -1,0 +1,125 @@
+"""Render the Markdown pages of the handbook from the resolved views."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import diagram, text
+from .views import DEUR_TITELS, Views
+
+TEMPLATES = Path(__file__).parent / "templates"
+ANCHOR = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+DEUR_INLEIDING = {
+    "balie": "Signalen die je aan de balie kunt opvangen, per rol en per barrière.",
+    "toezicht": "Signalen die je bij toezicht en controles tegenkomt, en de interventies die je kunt inzetten.",
+    "client": "Signalen bij cliënten en jongeren. Denk bij strafbare feiten ook aan de vraag: dader of slachtoffer?",
+}
+
+
+def _extern(url: str) -> Markup:
+    """An outside link (never loaded by the site itself; only followed when clicked)."""
+    safe = html.escape(url, quote=True)
+    return Markup(f'<a href="{safe}">{safe}</a>')
+
+
+def _anker(value: str) -> Markup:
+    """An id used as anchor or path part; ids are validated, this keeps it that way."""
+    if not ANCHOR.fullmatch(value):
+        raise ValueError(f"ongeldig anker: {value!r}")
+    return Markup(value)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=text.escape,
+    )
+    env.filters["extern"] = _extern
+    env.filters["anker"] = _anker
+    return env
+
+
+class Writer:
+    """Writes every page of the handbook into a docs folder."""
+
+    def __init__(self, views: Views, versie: str):
+        self.views = views
+        self.versie = versie
+        self.env = environment()
+        self.abbreviations = {
+            b.afkorting: b.term for b in views.content.begrippen.values() if b.afkorting
+        }
+        self.written: list[str] = []
+
+    def page(self, docs: Path, pad: str, template: str, **context: Any) -> None:
+        root = Markup("../" * pad.count("/"))
+        body = self.env.get_template(template).render(root=root, gemeente=self.views.gemeente, versie=self.versie, **context)
+        target = docs / pad
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(body, encoding="utf-8")
+        self.written.append(pad)
+
+    def markdown(self, source: str) -> Markup:
+        return text.render_markdown(source, self.abbreviations)
+
+    def write(self, docs: Path) -> list[str]:
+        v = self.views
+        content = v.content
+        self.page(docs, "index.md", "index.md.j2", aantallen={
+            "signalen": len(content.signalen), "barrieres": len(content.barrieres), "interventies": len(content.interventies),
+        })
+        chain = [(b.id, b.titel, f"{b.pad[:-3]}.html", bool(b.uitbreiding)) for b in v.barrieres.values()]
+        svg = diagram.render_svg(diagram.chain_dot(chain), "De keten van barrières: " + ", ".join(t for _, t, _, _ in chain))
+        self.page(docs, "barrieremodel.md", "barrieremodel.md.j2", svg=svg, barrieres=list(v.barrieres.values()))
+        for b in v.barrieres.values():
+            self.page(docs, b.pad, "barriere.md.j2", b=b, beschrijving=self.markdown(b.beschrijving))
+        for s in v.signalen.values():
+            self.page(docs, s.pad, "signaal.md.j2", s=s, toelichting=self.markdown(s.toelichting))
+        for i in v.interventies.values():
+            self.page(docs, i.pad, "interventie.md.j2", v=i, geldig_vanaf=text.datum(i.geldig_vanaf))
+        self.page(docs, "interventies/index.md", "interventies.md.j2", groepen=v.interventies_per_soort())
+        for p in v.partners.values():
+            self.page(docs, p.pad, "partner.md.j2", p=p)
+        self.page(docs, "partners/index.md", "partners.md.j2", partners=list(v.partners.values()))
+        self.page(docs, "matrix/vormen.md", "matrix_vormen.md.j2", vormen=list(v.vormen.values()), rijen=v.matrix_vormen())
+        self.page(docs, "matrix/interventies.md", "matrix_interventies.md.j2",
+                  barrieres=list(v.barrieres.values()), rijen=v.matrix_interventies())
+        landelijk = [p for p in v.partners.values() if p.soort == "landelijk" and p.telefoon]
+        self.page(docs, "meldroute.md", "meldroute.md.j2", stappen=v.meldroute, landelijk=landelijk,
+                  bronnen=[v.bronnen[b] for b in v.gemeente.bronnen])
+        self.page(docs, "begrippen.md", "begrippen.md.j2", vormen=list(v.vormen.values()), begrippen=[
+            _with_sources(b, v) for b in sorted(content.begrippen.values(), key=lambda b: b.term.lower())
+        ])
+        self.page(docs, "bronnen.md", "bronnen.md.j2", bronnen=sorted(content.bronnen.values(), key=lambda b: b.titel.lower()))
+        for deur, titel in DEUR_TITELS.items():
+            self.page(docs, f"ingang/{deur}.md", "ingang.md.j2", titel=titel, inleiding=DEUR_INLEIDING[deur],
+                      rollen=v.door(deur), interventies=v.interventies_per_soort() if deur == "toezicht" else [])
+        self.page(docs, "ingang/signaal.md", "signaal_wat_nu.md.j2",
+                  rollen=[r for r in v.rollen.values() if not r.record.deur])
+        self.page(docs, "ingang/training.md", "training.md.j2", barrieres=list(v.barrieres.values()))
+        self.abbreviation_file(docs.parent / "includes" / "afkortingen.md")
+        return self.written
+
+    def abbreviation_file(self, target: Path) -> None:
+        """Definitions that pymdownx.snippets appends to every page, so abbreviations explain themselves."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lines = [f"*[{short}]: {' '.join(long.split())}" for short, long in sorted(self.abbreviations.items())]
+        target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _with_sources(begrip: Any, views: Views) -> Any:
+    from .views import Item
+
+    return Item(begrip, "begrippen.md#" + begrip.id, {"bronnen": [views.bronnen[b] for b in begrip.bronnen]})

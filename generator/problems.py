@@ -1,0 +1,62 @@
+"""Problems found in the content: a location and a Dutch message."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int = 0
+    column: int = 0
+    message: str = ""
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem of a run, so all of them can be reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, column: int, message: str) -> None:
+        self.items.append(Problem(path, line, column, message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))
+
+    def report(self) -> str:
+        lines = [str(p) for p in self.sorted()]
+        count = len(lines)
+        lines.append(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden; er is niets gebouwd.")
+        return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """Raised when content has problems; carries all of them."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(problems.report())
+        self.problems = problems
+
+
+def suggestion(wrong: str, known: Iterable[str]) -> str:
+    """A Dutch 'did you mean' suffix, or an empty string."""
+    match = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
+    return f" (bedoelde je '{match[0]}'?)" if match else ""
