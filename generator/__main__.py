@@ -26,9 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["check", "docs", "html", "site", "schemas"])
     parser.add_argument("--gemeente", default=os.environ.get("GEMEENTE") or "landelijk")
     parser.add_argument("--inhoud", type=Path, default=ROOT, help="map met barriers/, interventions/ en content/")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="waar de gebouwde site komt")
     args = parser.parse_args(argv)
     try:
-        return _run(args.command, args.inhoud.resolve(), args.gemeente)
+        return _run(args.command, args.inhoud.resolve(), args.gemeente, args.site.resolve())
     except ContentError as exc:
         print(exc.problems.report(), file=sys.stderr)
         return 1
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _run(command: str, inhoud: Path, gemeente: str) -> int:
+def _run(command: str, inhoud: Path, gemeente: str, site: Path) -> int:
     root = ROOT
     if command == "schemas":
         target = root / "build" / "schemas"
@@ -52,7 +53,7 @@ def _run(command: str, inhoud: Path, gemeente: str) -> int:
         print(f"JSON Schema's geschreven naar {target.relative_to(root)}/")
         return 0
     if command == "html":
-        seconds = html(root)
+        seconds = html(root, site)
         print(f"MkDocs: site gebouwd in {seconds:.1f} s")
         return 0
     started = time.perf_counter()
@@ -66,9 +67,9 @@ def _run(command: str, inhoud: Path, gemeente: str) -> int:
     generated = time.perf_counter() - started
     print(f"Generator: {len(written)} pagina's geschreven in {generated:.2f} s (gemeente: {gemeente})")
     if command == "site":
-        seconds = html(root)
+        seconds = html(root, site)
         print(f"MkDocs: site gebouwd in {seconds:.1f} s")
-        index = root / "site" / "index.html"
+        index = site / "index.html"
         print(f"Klaar. Open offline: {index.as_uri()}  (of dubbelklik site/index.html; werkt ook vanaf een USB-stick)")
     return 0
 

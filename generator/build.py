@@ -95,13 +95,13 @@ def swap(new_site: Path, site: Path) -> None:
         shutil.rmtree(old)
 
 
-def html(root: Path) -> float:
-    build = root / "build"
-    new_site = build / "site-nieuw"
+def html(root: Path, site: Path) -> float:
+    """Run MkDocs on build/docs and swap the result into site."""
+    new_site = site.with_name(site.name + ".nieuw")
     if new_site.exists():
         shutil.rmtree(new_site)
     started = time.perf_counter()
     run_mkdocs(root, new_site)
     seconds = time.perf_counter() - started
-    swap(new_site, root / "site")
+    swap(new_site, site)
     return seconds

@@ -75,28 +75,40 @@ def load(root: Path) -> Content:
     """Load and check all content under root; raise ContentError with every problem."""
     problems = Problems()
     documents: list[tuple[str, Document, BaseModel]] = []
-    for kind, path in _files(root, problems):
+    unreadable: set[tuple[str, str]] = set()  # (collection, id or "*") of files that failed
+    for kind, path in _files(root, problems, unreadable):
         doc = read(root / path, path)
         problems.extend(doc.problems)
-        if doc.problems:
+        record = None if doc.problems else _validate(kind, doc, problems)
+        if record is None:
+            unreadable.add(_collection_of(kind, path))
             continue
-        record = _validate(kind, doc, problems)
-        if record is not None:
-            documents.append((kind, doc, record))
-            _check_html(doc, problems)
+        documents.append((kind, doc, record))
+        _check_html(doc, problems)
     content = _collect(documents, problems)
-    _check_references(documents, content, problems)
+    _check_references(documents, content, problems, unreadable)
     if problems:
         raise ContentError(problems)
     return content
 
 
-def _files(root: Path, problems: Problems) -> Iterator[tuple[str, str]]:
+COLLECTIONS = {"barriere": "barrieres", "interventie": "interventies", "gemeente": "gemeenten"}
+
+
+def _collection_of(kind: str, path: str) -> tuple[str, str]:
+    """What a file that failed to load would have provided, to avoid follow-up noise."""
+    if kind in COLLECTIONS:
+        return (COLLECTIONS[kind], Path(path).stem)
+    return (kind, "*")
+
+
+def _files(root: Path, problems: Problems, unreadable: set[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     for path, kind in SINGLE_FILES.items():
         if (root / path).is_file():
             yield kind, path
         else:
             problems.add(path, 0, 0, "bestand ontbreekt")
+            unreadable.add((kind, "*"))
     for folder, kind in FOLDERS.items():
         files = sorted((root / folder).glob("*.y*ml")) if (root / folder).is_dir() else []
         if not files:
@@ -156,7 +168,8 @@ def _dutch(error: dict[str, Any], cls: type[BaseModel]) -> str:
     if kind.startswith("date"):
         return f"'{name}' moet een datum zijn in de vorm JJJJ-MM-DD"
     if kind == "literal_error":
-        return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {ctx.get('expected', '')}"
+        choices = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"ongeldige waarde '{value}' voor '{name}'; kies uit: {choices}"
     if kind == "string_pattern_mismatch":
         if name in ("url", "website"):
             return f"'{name}' moet een webadres zijn dat begint met https://"
@@ -266,7 +279,9 @@ def _collect(documents: list[tuple[str, Document, BaseModel]], problems: Problem
     return content
 
 
-def _check_references(documents: list[tuple[str, Document, BaseModel]], content: Content, problems: Problems) -> None:
+def _check_references(
+    documents: list[tuple[str, Document, BaseModel]], content: Content, problems: Problems, unreadable: set[tuple[str, str]]
+) -> None:
     for kind, doc, _record in documents:
         for loc, value in _walk(doc.data):
             if not loc or loc[-1] not in REFERENCES:
@@ -282,7 +297,7 @@ def _check_references(documents: list[tuple[str, Document, BaseModel]], content:
                 if ident in seen:
                     problems.add(doc.path, line, column, f"{_owner(doc, kind, loc)} noemt {noun} '{ident}' twee keer")
                 seen.add(ident)
-                if ident not in known:
+                if ident not in known and not {(collection, ident), (collection, "*")} & unreadable:
                     problems.add(
                         doc.path, line, column,
                         f"{_owner(doc, kind, loc)} verwijst naar onbekende {noun} '{ident}'{suggestion(ident, known)}",

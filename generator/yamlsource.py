@@ -113,7 +113,12 @@ def read(path: Path, display: str) -> Document:
 def _build(node: Node, loc: Loc, doc: Document, loader: _Loader) -> Any:
     doc.positions[loc] = _mark(node)
     if isinstance(node, ScalarNode):
-        return loader.construct_object(node, deep=True)
+        try:
+            return loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+            line, column = _mark(node)
+            doc.problems.append(Problem(doc.path, line, column, f"ongeldige waarde '{node.value}' (is dit een datum? gebruik JJJJ-MM-DD)"))
+            return node.value
     if isinstance(node, SequenceNode):
         return [_build(item, loc + (index,), doc, loader) for index, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
@@ -143,7 +148,7 @@ _YAML_PHRASES = {
     "did not find expected key": "verwachtte een sleutel; controleer het inspringen",
     "did not find expected '-' indicator": "verwachtte een lijstregel met '-'; controleer het inspringen",
     "found character that cannot start any token": "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens",
-    "expected <block end>, but found": "onverwachte regel; controleer het inspringen",
+    "expected <block end>, but found": "onverwachte regel; controleer het inspringen en of elk aanhalingsteken gesloten is",
     "found undefined alias": "verwijzing (*) naar een onbekend anker",
     "while scanning a quoted scalar": "aanhalingsteken wordt niet gesloten",
 }
