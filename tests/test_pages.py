@@ -1,0 +1,88 @@
+"""Generated Markdown: a small golden test, and structure checks on the tiny corpus."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from generator.build import check, write_docs
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture
+def docs(mini: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    write_docs(ROOT, check(mini), "landelijk", target)
+    return target
+
+
+@pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*.md")), ids=lambda p: p.stem)
+def test_golden_markdown(docs: Path, golden: Path) -> None:
+    """The tiny corpus renders to the reviewed Markdown. BW_GOLDEN_UPDATE=1 rewrites after review."""
+    page = docs / golden.stem.replace("-", "/", 1)
+    page = page.with_suffix(".md")
+    actual = page.read_text(encoding="utf-8")
+    if os.environ.get("BW_GOLDEN_UPDATE"):
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    expected = {
+        "index.md", "barrieremodel.md", "meldroute.md", "begrippen.md", "bronnen.md",
+        "barrieres/huisvesting.md", "signalen/hv-veel-mensen.md", "signalen/hv-jongere-hotel.md",
+        "interventies/adresonderzoek.md", "interventies/index.md", "partners/index.md",
+        "partners/aandachtsfunctionaris.md", "partners/noodnummer-112.md", "matrix/vormen.md", "matrix/interventies.md",
+        "ingang/balie.md", "ingang/toezicht.md", "ingang/client.md", "ingang/training.md", "ingang/signaal.md",
+    }
+    assert pages == expected
+    for page in pages:
+        text = (docs / page).read_text(encoding="utf-8")
+        assert len(re.findall(r"^# ", text, flags=re.M)) == 1, page
+
+
+def test_links_between_pages_point_both_ways(docs: Path) -> None:
+    signal = (docs / "signalen/hv-veel-mensen.md").read_text(encoding="utf-8")
+    intervention = (docs / "interventies/adresonderzoek.md").read_text(encoding="utf-8")
+    barrier = (docs / "barrieres/huisvesting.md").read_text(encoding="utf-8")
+    assert "(../interventies/adresonderzoek.md)" in signal
+    assert "(../signalen/hv-veel-mensen.md)" in intervention
+    assert "(../barrieres/huisvesting.md)" in signal and "(../signalen/hv-veel-mensen.md)" in barrier
+
+
+def test_criminal_exploitation_signal_asks_dader_of_slachtoffer(docs: Path) -> None:
+    criminal = (docs / "signalen/hv-jongere-hotel.md").read_text(encoding="utf-8")
+    labour = (docs / "signalen/hv-veel-mensen.md").read_text(encoding="utf-8")
+    assert "begrippen.md#non-punishmentbeginsel" in criminal
+    assert "begrippen.md#non-punishmentbeginsel" not in labour
+
+
+def test_search_terms_and_ids_are_on_the_page(docs: Path) -> None:
+    signal = (docs / "signalen/hv-veel-mensen.md").read_text(encoding="utf-8")
+    assert "overbewoning, matrasverhuur" in signal
+    assert "ID: hv\\-veel\\-mensen" in signal
+
+
+def test_abbreviations_file_for_every_page(docs: Path) -> None:
+    abbreviations = (docs.parent / "includes" / "afkortingen.md").read_text(encoding="utf-8")
+    assert abbreviations.strip() == "*[BRP]: Basisregistratie Personen"
+
+
+def test_the_chosen_gemeente_fills_the_contacts(mini: Path, tmp_path: Path) -> None:
+    profile = mini / "content" / "gemeenten" / "proefstad.yaml"
+    profile.write_text(
+        (mini / "content" / "gemeenten" / "landelijk.yaml").read_text(encoding="utf-8")
+        .replace("id: landelijk", "id: proefstad").replace("naam: Landelijke standaard", "naam: Gemeente Proefstad")
+        .replace("naam: Aandachtsfunctionaris van je gemeente", "naam: Team Veiligheid Proefstad\n    telefoon: 050-1234567"),
+        encoding="utf-8",
+    )
+    target = tmp_path / "docs"
+    write_docs(ROOT, check(mini), "proefstad", target)
+    meldroute = (target / "meldroute.md").read_text(encoding="utf-8")
+    assert "Gemeente Proefstad" in meldroute and "050\\-1234567" in meldroute
