@@ -102,6 +102,9 @@ def html(root: Path, site: Path) -> float:
         shutil.rmtree(new_site)
     started = time.perf_counter()
     run_mkdocs(root, new_site)
+    # Opened from file:// there is no server to show a 404 page, and MkDocs gives it absolute
+    # paths that break offline; leave it out rather than ship a broken page.
+    (new_site / "404.html").unlink(missing_ok=True)
     seconds = time.perf_counter() - started
     swap(new_site, site)
     return seconds

@@ -7,7 +7,6 @@ import subprocess
 
 from markupsafe import Markup
 
-from .problems import Problem
 
 
 class DiagramError(Exception):
@@ -47,8 +46,10 @@ def render_svg(dot_source: str, label: str) -> Markup:
     svg = result.stdout
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-    svg = re.sub(r'<svg ', f'<svg role="img" aria-labelledby="keten-titel" ', svg, count=1)
-    svg = re.sub(r"(<svg[^>]*>)", r'\1<title id="keten-titel">' + Markup.escape(label) + "</title>", svg, count=1)
+    # A group, not an image: the links inside must stay reachable for screen readers.
+    svg = re.sub(r'<svg ', '<svg role="group" aria-labelledby="keten-titel" ', svg, count=1)
+    title = f'<title id="keten-titel">{Markup.escape(label)}</title>'
+    svg = re.sub(r"(<svg[^>]*>)", lambda match: match.group(1) + title, svg, count=1)
     # Graphviz adds a <title> per node and graph; keep only ours for a clean accessible name.
     svg = re.sub(r"<g id=\"graph0\" class=\"graph\"([^>]*)>\s*<title>[^<]*</title>", r'<g id="graph0" class="graph"\1>', svg)
     svg = re.sub(r"(<g id=\"node\d+\" class=\"node\">)\s*<title>[^<]*</title>", r"\1", svg)

@@ -34,3 +34,18 @@ def content_tree(target: Path, overlay: Path | None = None) -> Path:
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return content_tree(tmp_path / "inhoud")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, built once per test run into a temporary site folder."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("gebouwd") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "site", "--site", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

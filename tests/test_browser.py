@@ -1,0 +1,97 @@
+"""The built site in Debian's Chromium from file://: search, every page type, privacy, axe-core."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+# One page of every page type.
+PAGE_TYPES = [
+    "index.html", "barrieremodel.html", "barrieres/huisvesting.html", "barrieres/vervoer.html",
+    "signalen/{signaal}", "interventies/index.html", "interventies/woonoverlast-151d.html",
+    "partners/index.html", "partners/aandachtsfunctionaris.html", "matrix/vormen.html", "matrix/interventies.html",
+    "meldroute.html", "begrippen.html", "bronnen.html", "ingang/balie.html", "ingang/toezicht.html",
+    "ingang/client.html", "ingang/training.html", "ingang/signaal.html",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium ontbreekt; 'make test' installeert het")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.outside_requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: None if request.url.startswith(("file:", "data:", "blob:", "about:"))
+            else page.outside_requests.append(request.url))  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def _pages(site: Path) -> list[str]:
+    signaal = sorted((site / "signalen").glob("*.html"))[0].name
+    return [p.format(signaal=signaal) for p in PAGE_TYPES]
+
+
+def test_every_page_type_passes_axe_and_stays_inside(built_site: Path, page: Page) -> None:
+    axe = Axe()
+    reports = []
+    for relative in _pages(built_site):
+        page.goto((built_site / relative).as_uri())
+        page.wait_for_load_state("load")
+        result = axe.run(page, options=WCAG)
+        if result.violations_count:
+            reports.append(f"{relative}:\n{result.generate_report()}")
+    assert reports == []
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    results = page.locator(".md-search-result__item a, a.md-search-result__link")
+    results.first.wait_for(timeout=20_000)
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
+def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
+    page.goto((built_site / "index.html").as_uri())
+    hrefs = _search(page, "matrasverhuur")  # a zoekterm, not in the title
+    assert any("signalen/" in h for h in hrefs), hrefs
+    page.goto((built_site / "index.html").as_uri())
+    hrefs = _search(page, "katvangers")  # plural: found through the Dutch stemmer
+    assert any("signalen/" in h or "begrippen" in h for h in hrefs), hrefs
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def test_keyboard_reaches_skip_link_and_meldroute(built_site: Path, page: Page) -> None:
+    page.goto((built_site / "signalen" / sorted((built_site / "signalen").glob("*.html"))[0].name).as_uri())
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Ga naar inhoud"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('href') || ''").endswith("meldroute.html"):
+            break
+    else:
+        pytest.fail("de meldroute-link in de balk is niet met Tab bereikbaar")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("meldroute.html")
