@@ -1,0 +1,89 @@
+"""The real content meets what the handbook promises its users."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from generator import graph as graphs
+from generator.build import check
+from generator.model import IN_TE_VULLEN, VORMEN
+
+BARRIERES = ["werving", "entree", "huisvesting", "identiteit", "vervoer", "arbeid", "financien"]
+
+
+@pytest.fixture(scope="module")
+def content():
+    return check(ROOT).content
+
+
+def test_seven_barriers_in_order_and_vervoer_marked_as_extension(content) -> None:
+    assert list(content.barrieres) == BARRIERES
+    assert [b.volgorde for b in content.barrieres.values()] == sorted(b.volgorde for b in content.barrieres.values())
+    assert content.barrieres["vervoer"].uitbreiding
+    assert [b for b in BARRIERES if content.barrieres[b].uitbreiding] == ["vervoer"]
+
+
+def test_enough_signals_in_every_barrier_and_form(content) -> None:
+    assert len(content.signalen) >= 70
+    assert graphs.coverage(content).dun(minimum=3) == []
+    assert set(VORMEN) == set(content.vormen)
+
+
+def test_enough_interventions_each_complete(content) -> None:
+    assert len(content.interventies) >= 25
+    for interventie in content.interventies.values():
+        assert interventie.grondslag and all(g.regeling and g.artikel for g in interventie.grondslag), interventie.id
+        assert interventie.hoe and interventie.wanneer and interventie.bevoegd_orgaan and interventie.uitvoerder
+        if interventie.vereist_lokale_regeling:
+            assert interventie.lokale_regeling, f"{interventie.id}: welke lokale regeling is nodig?"
+        if interventie.status == "in-voorbereiding":
+            assert interventie.geldig_vanaf, f"{interventie.id}: vanaf wanneer?"
+
+
+def test_known_legal_anchors_are_present(content) -> None:
+    """The instruments the sources name, with the article they name."""
+    bases = {(g.regeling, g.artikel) for v in content.interventies.values() for g in v.grondslag}
+    for expected in [("Gemeentewet", "151d"), ("Gemeentewet", "174a"), ("Opiumwet", "13b")]:
+        assert expected in bases
+    wtta = content.interventies["wtta-toelating"]
+    assert wtta.status == "in-voorbereiding" and wtta.geldig_vanaf.isoformat() == "2027-01-01"
+    assert content.interventies["woonoverlast-151d"].vereist_lokale_regeling is True
+
+
+def test_national_numbers_are_in_the_partner_data(content) -> None:
+    phones = {p.id: p.telefoon for p in content.partners.values()}
+    assert phones["noodnummer-112"] == "112"
+    assert phones["politie"] == "0900-8844"
+    assert phones["meld-misdaad-anoniem"] == "0800-7000"
+    assert phones["veilig-thuis"] == "0800-2000"
+    assert phones["arbeidsinspectie"] == "0800-5151"
+    assert "comensha" in phones  # its number is not verified in the sources: marked, not invented
+    assert phones["comensha"] == IN_TE_VULLEN
+    assert content.partners["noodnummer-112"].acuut
+
+
+def test_gemeente_profiles(content) -> None:
+    assert {"landelijk", "groningen"} <= set(content.gemeenten)
+    for gemeente in content.gemeenten.values():
+        first = gemeente.meldroute[0]
+        assert first.partners == ["noodnummer-112"], f"{gemeente.id}: acuut gevaar gaat voor"
+        assert "aandachtsfunctionaris" in gemeente.meldroute[1].partners, f"{gemeente.id}: eerst intern melden"
+        for contact in gemeente.contacten:
+            # No invented local numbers: a number must be filled in by the gemeente itself.
+            assert contact.telefoon == IN_TE_VULLEN or contact.telefoon[0].isdigit()
+
+
+def test_criminal_exploitation_signals_route_to_care(content) -> None:
+    care = {"dader-of-slachtoffer-zorgroute"}
+    routes = {"veilig-thuis", "zorgcoordinator"}
+    youth = [s for s in content.signalen.values() if "criminele-uitbuiting" in s.vormen and "jeugd-onderwijs" in s.rollen]
+    assert youth
+    for signaal in youth:
+        assert care & set(signaal.interventies) or routes & set(signaal.partners), signaal.id
+
+
+def test_every_signal_is_met_by_some_role_and_door(content) -> None:
+    with_door = {r.id for r in content.rollen.values() if r.deur}
+    for signaal in content.signalen.values():
+        assert set(signaal.rollen) & with_door or "aandachtsfunctionaris" in signaal.rollen, signaal.id
