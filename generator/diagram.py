@@ -1,42 +1,70 @@
-"""The barrier chain as an SVG, drawn by Graphviz at build time."""
+"""Diagrams drawn by Graphviz at build time: the barrier chain and the decision trees."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import dataclass
 
 from markupsafe import Markup
-
 
 
 class DiagramError(Exception):
     pass
 
 
+@dataclass(frozen=True)
+class Knoop:
+    id: str
+    label: str
+    href: str
+    vorm: str = "stap"  # stap | uitbreiding | vraag | uitkomst | acuut
+
+
+_STYLES = {
+    "stap": 'shape=box, style="rounded,filled", fillcolor="#e8f0f8"',
+    "uitbreiding": 'shape=box, style="rounded,filled,dashed", fillcolor="#e8f0f8"',
+    "vraag": 'shape=box, style="filled", fillcolor="#fff8e1"',
+    "uitkomst": 'shape=box, style="rounded,filled,bold", fillcolor="#e8f5e9"',
+    "acuut": 'shape=box, style="rounded,filled,bold", fillcolor="#fde0dc"',
+}
+
+
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def chain_dot(barrieres: list[tuple[str, str, str, bool]]) -> str:
-    """DOT source for the chain: (id, title, href, is_extension) in order."""
+def _wrap(text: str, width: int = 28) -> str:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\\n".join(l.replace("\\", "\\\\").replace('"', '\\"') for l in lines)
+
+
+def dot(knopen: list[Knoop], pijlen: list[tuple[str, str, str]], richting: str = "LR") -> str:
+    """DOT source: nodes with links, edges (from, to, label)."""
     lines = [
-        "digraph barrieremodel {",
-        '  graph [rankdir=LR, bgcolor="transparent", pad="0.1", nodesep="0.3", ranksep="0.35"];',
-        '  node [shape=box, style="rounded,filled", fillcolor="#e8f0f8", color="#1f4e79", fontcolor="#111111", fontname="DejaVu Sans", fontsize=13, margin="0.15,0.1"];',
-        '  edge [color="#1f4e79", arrowsize=0.8];',
+        "digraph g {",
+        f'  graph [rankdir={richting}, bgcolor="transparent", pad="0.1", nodesep="0.3", ranksep="0.35"];',
+        '  node [color="#1f4e79", fontcolor="#111111", fontname="DejaVu Sans", fontsize=12, margin="0.15,0.08"];',
+        '  edge [color="#1f4e79", fontname="DejaVu Sans", fontsize=11, fontcolor="#111111", arrowsize=0.8];',
     ]
-    for ident, title, href, extension in barrieres:
-        style = ', style="rounded,filled,dashed"' if extension else ""
-        label = f"{title} (uitbreiding)" if extension else title
-        lines.append(f"  {_quote(ident)} [label={_quote(label)}, href={_quote(href)}, tooltip={_quote(title)}{style}];")
-    for (a, *_), (b, *_) in zip(barrieres, barrieres[1:]):
-        lines.append(f"  {_quote(a)} -> {_quote(b)};")
+    for knoop in knopen:
+        lines.append(f'  {_quote(knoop.id)} [label="{_wrap(knoop.label)}", href={_quote(knoop.href)}, {_STYLES[knoop.vorm]}];')
+    for source, target, label in pijlen:
+        attributes = f' [label="{_wrap(label, 18)}"]' if label else ""
+        lines.append(f"  {_quote(source)} -> {_quote(target)}{attributes};")
     lines.append("}")
     return "\n".join(lines)
 
 
-def render_svg(dot_source: str, label: str) -> Markup:
-    """Run dot and return inline SVG without prolog, comments or blank lines."""
+def render_svg(dot_source: str, label: str, label_id: str) -> Markup:
+    """Run dot and return inline SVG: no prolog, comments or blank lines, one accessible name."""
     try:
         result = subprocess.run(["dot", "-Tsvg"], input=dot_source, capture_output=True, text=True, timeout=60, check=True)
     except FileNotFoundError as exc:
@@ -46,12 +74,10 @@ def render_svg(dot_source: str, label: str) -> Markup:
     svg = result.stdout
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    # Graphviz adds a <title> per graph, node and edge; keep only ours for one clean accessible name.
+    svg = re.sub(r"<title>[^<]*</title>", "", svg)
     # A group, not an image: the links inside must stay reachable for screen readers.
-    svg = re.sub(r'<svg ', '<svg role="group" aria-labelledby="keten-titel" ', svg, count=1)
-    title = f'<title id="keten-titel">{Markup.escape(label)}</title>'
+    svg = svg.replace("<svg ", f'<svg role="group" aria-labelledby="{label_id}" ', 1)
+    title = f'<title id="{label_id}">{Markup.escape(label)}</title>'
     svg = re.sub(r"(<svg[^>]*>)", lambda match: match.group(1) + title, svg, count=1)
-    # Graphviz adds a <title> per node and graph; keep only ours for a clean accessible name.
-    svg = re.sub(r"<g id=\"graph0\" class=\"graph\"([^>]*)>\s*<title>[^<]*</title>", r'<g id="graph0" class="graph"\1>', svg)
-    svg = re.sub(r"(<g id=\"node\d+\" class=\"node\">)\s*<title>[^<]*</title>", r"\1", svg)
-    svg = re.sub(r"(<g id=\"edge\d+\" class=\"edge\">)\s*<title>[^<]*</title>", r"\1", svg)
     return Markup("\n".join(line for line in svg.splitlines() if line.strip()))

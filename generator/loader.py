@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import model, trees
 from .problems import ContentError, Problem, Problems, suggestion
 from .yamlsource import Document, Loc, read
 
@@ -25,6 +25,7 @@ FOLDERS = {
     "barriers": "barriere",
     "interventions": "interventie",
     "content/gemeenten": "gemeente",
+    "content/beslisbomen": "beslisboom",
 }
 
 # Reference fields: YAML key -> (collection it points into, Dutch noun).
@@ -36,7 +37,9 @@ REFERENCES = {
     "interventies": ("interventies", "interventie"),
     "interventie": ("interventies", "interventie"),
     "barrieres": ("barrieres", "barrière"),
+    "signalen": ("signalen", "signaal"),
 }
+NEUTER = {"signaal"}  # 'het' words: "onbekend signaal", not "onbekende signaal"
 # The noun for a record, by the list key that holds it (root records use their file kind).
 RECORD_NOUNS = {
     "signalen": "signaal",
@@ -48,8 +51,10 @@ RECORD_NOUNS = {
     "contacten": "contact",
     "meldroute": "meldstap",
     "lokale_regelingen": "lokale regeling",
+    "vragen": "vraag",
+    "uitkomsten": "uitkomst",
 }
-KIND_NOUNS = {"barriere": "barrière", "interventie": "interventie", "gemeente": "gemeente"}
+KIND_NOUNS = {"barriere": "barrière", "interventie": "interventie", "gemeente": "gemeente", "beslisboom": "beslisboom"}
 
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 
@@ -67,6 +72,7 @@ class Content:
     partners: dict[str, model.Partner] = field(default_factory=dict)
     begrippen: dict[str, model.Begrip] = field(default_factory=dict)
     gemeenten: dict[str, model.Gemeente] = field(default_factory=dict)
+    beslisbomen: dict[str, model.Beslisboom] = field(default_factory=dict)
     barriere_van: dict[str, str] = field(default_factory=dict)  # signal id -> barrier id
     plaatsen: dict[tuple[str, str], tuple[str, int, int]] = field(default_factory=dict)  # (collection, id) -> where
 
@@ -81,25 +87,31 @@ def load(root: Path) -> Content:
         problems.extend(doc.problems)
         record = None if doc.problems else _validate(kind, doc, problems)
         if record is None:
-            unreadable.add(_collection_of(kind, path))
+            unreadable.update(_collections_of(kind, path))
             continue
         documents.append((kind, doc, record))
         _check_html(doc, problems)
     content = _collect(documents, problems)
     _check_references(documents, content, problems, unreadable)
+    partners = None if ("partners", "*") in unreadable else content.partners
+    for kind, doc, record in documents:
+        if kind == "beslisboom":
+            problems.extend(trees.validate(doc, record, partners))
     if problems:
         raise ContentError(problems)
     return content
 
 
-COLLECTIONS = {"barriere": "barrieres", "interventie": "interventies", "gemeente": "gemeenten"}
+COLLECTIONS = {"barriere": "barrieres", "interventie": "interventies", "gemeente": "gemeenten", "beslisboom": "beslisbomen"}
 
 
-def _collection_of(kind: str, path: str) -> tuple[str, str]:
+def _collections_of(kind: str, path: str) -> set[tuple[str, str]]:
     """What a file that failed to load would have provided, to avoid follow-up noise."""
+    if kind == "barriere":  # its signals are unknown too
+        return {(COLLECTIONS[kind], Path(path).stem), ("signalen", "*")}
     if kind in COLLECTIONS:
-        return (COLLECTIONS[kind], Path(path).stem)
-    return (kind, "*")
+        return {(COLLECTIONS[kind], Path(path).stem)}
+    return {(kind, "*")}
 
 
 def _files(root: Path, problems: Problems, unreadable: set[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -268,8 +280,8 @@ def _collect(documents: list[tuple[str, Document, BaseModel]], problems: Problem
                 content.barriere_van.setdefault(signaal.id, record.id)
         elif kind == "interventie":
             register("interventies", "interventie", record, doc, ())
-        elif kind == "gemeente":
-            register("gemeenten", "gemeente", record, doc, ())
+        elif kind in COLLECTIONS:
+            register(COLLECTIONS[kind], KIND_NOUNS[kind], record, doc, ())
         else:
             items = getattr(record, kind)
             for index, item in enumerate(items):
@@ -300,5 +312,6 @@ def _check_references(
                 if ident not in known and not {(collection, ident), (collection, "*")} & unreadable:
                     problems.add(
                         doc.path, line, column,
-                        f"{_owner(doc, kind, loc)} verwijst naar onbekende {noun} '{ident}'{suggestion(ident, known)}",
+                        f"{_owner(doc, kind, loc)} verwijst naar {'onbekend' if noun in NEUTER else 'onbekende'} {noun} "
+                        f"'{ident}'{suggestion(ident, known)}",
                     )

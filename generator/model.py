@@ -71,7 +71,8 @@ class Partner(Record):
     telefoon: str | None = None
     telefoon_toelichting: str | None = None
     website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    acuut: bool = False
+    acuut: bool = False  # the number for acute danger
+    zorg: bool = False  # a route to care and protection, not (only) enforcement
     bronnen: Ids = Field(min_length=1)
 
     @field_validator("telefoon")
@@ -186,6 +187,49 @@ class Gemeente(Record):
     bronnen: Ids = Field(min_length=1)
 
 
+class Antwoord(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    tekst: Tekst
+    naar: Id  # id of a vraag or uitkomst in the same tree
+
+
+class Vraag(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: Id
+    vraag: Tekst
+    uitleg: str | None = None
+    soort: Literal["acuut", "dader-of-slachtoffer"] | None = None  # safety questions the validator looks for
+    antwoorden: list[Antwoord] = Field(min_length=2)
+
+
+class Uitkomst(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: Id
+    titel: Tekst
+    urgentie: Literal["acuut", "vandaag", "deze-week"]
+    doen: list[Tekst] = Field(min_length=1)  # what to do, in steps
+    partners: Ids = Field(min_length=1)  # whom to call: resolved with the gemeente profile
+    interventies: Ids = Field(default_factory=list)
+    signalen: Ids = Field(default_factory=list)
+
+
+class Beslisboom(Record):
+    id: Id
+    titel: Tekst
+    inleiding: Tekst
+    rollen: Ids = Field(min_length=1)
+    barrieres: Ids = Field(default_factory=list)
+    signalen: Ids = Field(default_factory=list)  # signals this tree starts from
+    strafbare_feiten: bool = False  # the person may commit offences: ask "dader of slachtoffer?"
+    start: Id
+    vragen: list[Vraag] = Field(min_length=1)
+    uitkomsten: list[Uitkomst] = Field(min_length=2)
+    bronnen: Ids = Field(min_length=1)
+
+
 # Files in content/ that hold a list of records under one key.
 class BronnenBestand(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -217,6 +261,7 @@ FILE_KINDS: dict[str, type[BaseModel]] = {
     "barriere": Barriere,
     "interventie": Interventie,
     "gemeente": Gemeente,
+    "beslisboom": Beslisboom,
     "bronnen": BronnenBestand,
     "vormen": VormenBestand,
     "rollen": RollenBestand,

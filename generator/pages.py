@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["extern"] = _extern
     env.filters["anker"] = _anker
+    env.filters["yaml_tekst"] = lambda value: Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
     return env
 
 
@@ -80,8 +82,13 @@ class Writer:
         self.page(docs, "index.md", "index.md.j2", aantallen={
             "signalen": len(content.signalen), "barrieres": len(content.barrieres), "interventies": len(content.interventies),
         })
-        chain = [(b.id, b.titel, f"{b.pad[:-3]}.html", bool(b.uitbreiding)) for b in v.barrieres.values()]
-        svg = diagram.render_svg(diagram.chain_dot(chain), "De keten van barrières: " + ", ".join(t for _, t, _, _ in chain))
+        chain = [
+            diagram.Knoop(b.id, f"{b.titel} (uitbreiding)" if b.uitbreiding else b.titel, f"{b.pad[:-3]}.html",
+                          "uitbreiding" if b.uitbreiding else "stap")
+            for b in v.barrieres.values()
+        ]
+        arrows = [(a.id, b.id, "") for a, b in zip(chain, chain[1:])]
+        svg = diagram.render_svg(diagram.dot(chain, arrows), "De keten van barrières: " + ", ".join(b.titel for b in v.barrieres.values()), "keten-titel")
         self.page(docs, "barrieremodel.md", "barrieremodel.md.j2", svg=svg, barrieres=list(v.barrieres.values()))
         for b in v.barrieres.values():
             self.page(docs, b.pad, "barriere.md.j2", b=b, beschrijving=self.markdown(b.beschrijving))
@@ -109,8 +116,26 @@ class Writer:
         self.page(docs, "ingang/signaal.md", "signaal_wat_nu.md.j2",
                   rollen=[r for r in v.rollen.values() if not r.record.deur])
         self.page(docs, "ingang/training.md", "training.md.j2", barrieres=list(v.barrieres.values()))
+        self.page(docs, "beslisbomen/index.md", "beslisbomen.md.j2", bomen=list(v.beslisbomen.values()))
+        for boom in v.beslisbomen.values():
+            self.tree(docs, boom)
         self.abbreviation_file(docs.parent / "includes" / "afkortingen.md")
         return self.written
+
+    def tree(self, docs: Path, boom: Any) -> None:
+        """One page per question and outcome, plus an overview with the whole tree drawn."""
+        for knoop in boom.knopen.values():
+            titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
+            template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
+            self.page(docs, knoop.pad, template, boom=boom, knoop=knoop, titel=titel, is_start=knoop is boom.start_knoop)
+        knopen = [
+            diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, f"{k.pad.rsplit('/', 1)[-1][:-3]}.html",
+                          "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
+            for k in boom.knopen.values()
+        ]
+        pijlen = [(k.id, a.knoop.id, a.tekst) for k in boom.knopen.values() if k.is_vraag for a in k.antwoorden]
+        svg = diagram.render_svg(diagram.dot(knopen, pijlen, richting="TB"), f"Schema van de beslisboom {boom.titel}", "boom-titel")
+        self.page(docs, boom.overzicht, "beslisboom_overzicht.md.j2", boom=boom, svg=svg, titel=f"Overzicht: {boom.titel}")
 
     def abbreviation_file(self, target: Path) -> None:
         """Definitions that pymdownx.snippets appends to every page, so abbreviations explain themselves."""

@@ -13,8 +13,9 @@ import networkx as nx
 from markupsafe import Markup
 
 from . import graph as graphs
+from . import trees
 from .loader import Content
-from .model import IN_TE_VULLEN, Contact, Gemeente
+from .model import IN_TE_VULLEN, Beslisboom, Contact, Gemeente
 
 SOORT_TITELS = {
     "bestuurlijk": "Bestuurlijke interventies",
@@ -24,6 +25,7 @@ SOORT_TITELS = {
     "melden": "Melden",
 }
 STATUS_TITELS = {"geldend": "Geldend", "in-voorbereiding": "In voorbereiding", "vervallen": "Vervallen"}
+URGENTIE_TITELS = {"acuut": "Acuut: nu handelen", "vandaag": "Vandaag", "deze-week": "Deze week"}
 DEUR_TITELS = {
     "balie": "Ik werk aan de balie",
     "toezicht": "Ik doe toezicht of handhaving",
@@ -49,6 +51,14 @@ class Item:
         if name in self.extra:
             return self.extra[name]
         return getattr(self.record, name)
+
+
+@dataclass
+class Stap:
+    """One answer on a route: the answer text and the node it belongs to or leads to."""
+
+    tekst: str
+    knoop: Item
 
 
 @dataclass
@@ -122,9 +132,55 @@ class Views:
                 signalen=[self.signalen[s] for s in graphs.mentioned_by(graph, node, "signalen")],
                 interventies=[self.interventies[v] for v in graphs.mentioned_by(graph, node, "interventies")],
             )
+        self.beslisbomen = {i: self._boom(b) for i, b in content.beslisbomen.items()}
+        for item in self.signalen.values():
+            item.extra["beslisbomen"] = [b for b in self.beslisbomen.values() if item.id in b.record.signalen]
+        for item in self.barrieres.values():
+            item.extra["beslisbomen"] = [b for b in self.beslisbomen.values() if item.id in b.record.barrieres]
         self.meldroute = [
             Item(stap, "meldroute.md", {"partners": [self.partners[p] for p in stap.partners]}) for stap in gemeente.meldroute
         ]
+
+    def _boom(self, boom: Beslisboom) -> Item:
+        """A decision tree with every node resolved: answers lead to node items, outcomes to partners."""
+        folder = f"beslisbomen/{boom.id}/"
+        graph = trees.graph_of(boom)
+        nodes: dict[str, Item] = {}
+        for vraag in boom.vragen:
+            nodes[vraag.id] = Item(vraag, folder + ("index.md" if vraag.id == boom.start else f"{vraag.id}.md"), {"is_vraag": True})
+        for uitkomst in boom.uitkomsten:
+            nodes[uitkomst.id] = Item(uitkomst, folder + f"{uitkomst.id}.md", {
+                "is_vraag": False,
+                "urgentie_titel": URGENTIE_TITELS[uitkomst.urgentie],
+                "partners": [self.partners[p] for p in uitkomst.partners],
+                "interventies": [self.interventies[i] for i in uitkomst.interventies],
+                "signalen": [self.signalen[s] for s in uitkomst.signalen],
+            })
+        for vraag in boom.vragen:
+            nodes[vraag.id].extra["antwoorden"] = [Stap(a.tekst, nodes[a.naar]) for a in vraag.antwoorden]
+
+        def route(path: list[str]) -> list[Stap]:
+            steps = []
+            for here, there in zip(path, path[1:]):
+                answer = next(a.tekst for a in nodes[here].record.antwoorden if a.naar == there)
+                steps.append(Stap(answer, nodes[here]))
+            return steps
+
+        for ident, node in nodes.items():
+            node.extra["route"] = route(nx.shortest_path(graph, boom.start, ident))
+            node.extra["meerdere_routes"] = graph.in_degree(ident) > 1
+        routes = [Item(nodes[path[-1]].record, nodes[path[-1]].pad, {"stappen": route(path), "uitkomst": nodes[path[-1]]})
+                  for path in trees.paths(boom)]
+        return Item(boom, folder + "index.md", {
+            "overzicht": Markup(folder + "overzicht.md"),
+            "knopen": nodes,
+            "start_knoop": nodes[boom.start],
+            "routes": routes,
+            "signalen": [self.signalen[s] for s in boom.signalen],
+            "barrieres": [self.barrieres[b] for b in boom.barrieres],
+            "rollen": [self.rollen[r] for r in boom.rollen],
+            "bronnen": [self.bronnen[b] for b in boom.bronnen],
+        })
 
     def door(self, deur: str) -> list[Item]:
         """Roles behind a start-page door, each with its signals grouped by barrier."""

@@ -20,6 +20,8 @@ PAGE_TYPES = [
     "partners/index.html", "partners/aandachtsfunctionaris.html", "matrix/vormen.html", "matrix/interventies.html",
     "meldroute.html", "begrippen.html", "bronnen.html", "ingang/balie.html", "ingang/toezicht.html",
     "ingang/client.html", "ingang/training.html", "ingang/signaal.html",
+    "beslisbomen/index.html", "beslisbomen/jongere/index.html", "beslisbomen/jongere/overzicht.html",
+    "beslisbomen/jongere/{uitkomst}",
 ]
 
 
@@ -46,7 +48,9 @@ def page(browser):
 
 def _pages(site: Path) -> list[str]:
     signaal = sorted((site / "signalen").glob("*.html"))[0].name
-    return [p.format(signaal=signaal) for p in PAGE_TYPES]
+    uitkomst = next(p.name for p in sorted((site / "beslisbomen" / "jongere").glob("*.html"))
+                    if "antwoord" not in p.read_text(encoding="utf-8") and p.stem not in ("index", "overzicht"))
+    return [p.format(signaal=signaal, uitkomst=uitkomst) for p in PAGE_TYPES]
 
 
 def test_every_page_type_passes_axe_and_stays_inside(built_site: Path, page: Page) -> None:
@@ -95,3 +99,34 @@ def test_keyboard_reaches_skip_link_and_meldroute(built_site: Path, page: Page) 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("meldroute.html")
+
+
+def test_tree_by_keyboard_with_javascript_off(built_site: Path, browser) -> None:
+    """Tab and Enter only, no JavaScript: from the first question to an outcome, and back again."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else outside.append(r.url))
+    start = (built_site / "beslisbomen" / "jongere" / "index.html").as_uri()
+    page.goto(start)
+    visited = [page.url]
+    while page.locator("a.antwoord").count():
+        # Choose the last answer each time (usually "Nee"), to walk past the acute exit.
+        wanted = page.locator("a.antwoord").last.get_attribute("href")
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('href')") == wanted:
+                break
+        else:
+            pytest.fail(f"antwoord {wanted} niet met Tab bereikbaar op {page.url}")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        visited.append(page.url)
+        assert len(visited) < 20
+    assert len(visited) >= 3
+    assert page.locator("h2", has_text="Wat doe je?").count() == 1
+    assert page.locator("a", has_text="Opnieuw beginnen").count() == 1
+    page.go_back()
+    assert page.url == visited[-2]
+    context.close()
+    assert outside == []

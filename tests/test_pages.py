@@ -40,11 +40,30 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "interventies/adresonderzoek.md", "interventies/index.md", "partners/index.md",
         "partners/aandachtsfunctionaris.md", "partners/noodnummer-112.md", "matrix/vormen.md", "matrix/interventies.md",
         "ingang/balie.md", "ingang/toezicht.md", "ingang/client.md", "ingang/training.md", "ingang/signaal.md",
+        "partners/zorgcoordinator.md", "beslisbomen/index.md", "beslisbomen/jongere/index.md",
+        "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
+        "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
     }
     assert pages == expected
     for page in pages:
         text = (docs / page).read_text(encoding="utf-8")
         assert len(re.findall(r"^# ", text, flags=re.M)) == 1, page
+
+
+def test_tree_pages_answer_with_links_and_show_the_route(docs: Path) -> None:
+    start = (docs / "beslisbomen/jongere/index.md").read_text(encoding="utf-8")
+    assert start.startswith("---\ntitle: ")  # front matter first, or MkDocs ignores it
+    assert "search" not in start.split("---")[1]  # the start page is findable
+    assert "[Ja](../../beslisbomen/jongere/bel-112.md){ .antwoord }" in start
+    assert "[Nee](../../beslisbomen/jongere/strafbaar.md){ .antwoord }" in start
+    question = (docs / "beslisbomen/jongere/strafbaar.md").read_text(encoding="utf-8")
+    assert "exclude: true" in question.split("---")[1]
+    route = re.findall(r"^1\. (.*)$", question, flags=re.M)
+    assert route == ["Is er nu gevaar? **Nee**"]
+    outcome = (docs / "beslisbomen/jongere/zorg.md").read_text(encoding="utf-8")
+    assert "(../../partners/zorgcoordinator.md)" in outcome and "{ .antwoord }" not in outcome
+    overview = (docs / "beslisbomen/jongere/overzicht.md").read_text(encoding="utf-8")
+    assert overview.count("<svg") == 1 and 'href="strafbaar.html"' in overview
 
 
 def test_links_between_pages_point_both_ways(docs: Path) -> None:
