@@ -42,17 +42,17 @@ check: $(STAMP)
 docs: $(STAMP) system-site
 	$(GEN) docs --gemeente $(GEMEENTE)
 
+# html runs MkDocs on what docs/cards wrote; the card pages link PDFs, so run cards first.
 html: $(STAMP)
 	$(GEN) html
 
-cards: $(STAMP)
-	@echo "Kaarten: nog niet beschikbaar (volgt met de signaalkaarten)."
+cards: $(STAMP) system-site
+	$(GEN) cards --gemeente $(GEMEENTE)
 
 site: $(STAMP) system-site
 	$(GEN) site --gemeente $(GEMEENTE)
-	@$(MAKE) --no-print-directory cards
 
-serve: docs
+serve: cards
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 schemas: $(STAMP)

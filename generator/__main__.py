@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from . import graph as graphs
-from .build import BuildError, check, html, write_docs
+from .build import BuildError, check, html, print_cards, write_docs
 from .model import FILE_KINDS
 from .problems import ContentError
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="generator", description="Barrièrewijzer: controleren en bouwen")
-    parser.add_argument("command", choices=["check", "docs", "html", "site", "schemas"])
+    parser.add_argument("command", choices=["check", "docs", "cards", "html", "site", "schemas"])
     parser.add_argument("--gemeente", default=os.environ.get("GEMEENTE") or "landelijk")
     parser.add_argument("--inhoud", type=Path, default=ROOT, help="map met barriers/, interventions/ en content/")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="waar de gebouwde site komt")
@@ -63,9 +63,13 @@ def _run(command: str, inhoud: Path, gemeente: str, site: Path) -> int:
         print(graphs.coverage_report(checked.content))
         print(f"Inhoud in orde ({checked_at - started:.2f} s).")
         return 0
-    written = write_docs(root, checked, gemeente, root / "build" / "docs")
+    docs = root / "build" / "docs"
+    result = write_docs(root, checked, gemeente, docs)
     generated = time.perf_counter() - started
-    print(f"Generator: {len(written)} pagina's geschreven in {generated:.2f} s (gemeente: {gemeente})")
+    print(f"Generator: {len(result.written)} pagina's geschreven in {generated:.2f} s (gemeente: {gemeente})")
+    if command in ("cards", "site"):
+        pages, seconds = print_cards(result, docs)
+        print(f"Kaarten: {len(result.decks)} pakketten, {pages} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
     if command == "site":
         seconds = html(root, site)
         print(f"MkDocs: site gebouwd in {seconds:.1f} s")

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cards
 from . import graph as graphs
 from .diagram import DiagramError
 from .loader import Content, load
@@ -54,23 +55,45 @@ def content_version(root: Path) -> str:
     return out.stdout.strip() or "ontwikkelversie"
 
 
-def write_docs(root: Path, checked: Checked, gemeente_id: str, docs: Path) -> list[str]:
+@dataclass
+class Docs:
+    """What write_docs produced: the pages, and what the printer needs for the cards."""
+
+    written: list[str]
+    views: Views
+    decks: list[cards.Deck]
+    versie: str
+
+
+def write_docs(root: Path, checked: Checked, gemeente_id: str, docs: Path) -> Docs:
     content = checked.content
     if gemeente_id not in content.gemeenten:
         raise BuildError(f"gemeente '{gemeente_id}' bestaat niet; kies uit: {', '.join(sorted(content.gemeenten))}")
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    views = Views(content, checked.graph, content.gemeenten[gemeente_id])
+    gemeente = content.gemeenten[gemeente_id]
+    views = Views(content, checked.graph, gemeente)
+    kaarten, decks = cards.build_cards(views, os.environ.get("BASIS_URL") or gemeente.website)
+    versie = content_version(root)
     try:
-        written = Writer(views, content_version(root)).write(docs)
+        written = Writer(views, versie, kaarten, decks).write(docs)
     except DiagramError as exc:
         raise BuildError(str(exc)) from exc
     assets = docs / "assets"
     shutil.copytree(THEME / "assets", assets, dirs_exist_ok=True)
     (assets / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(root / VENDOR_SHIM, assets / "js" / "iframe-worker-shim.js")
-    return written
+    return Docs(written, views, decks, versie)
+
+
+def print_cards(result: Docs, docs: Path, say=print) -> tuple[int, float]:
+    """Render every deck into docs/kaarten/pdf, so MkDocs copies them into the site."""
+    printer = cards.Printer(result.views, result.versie)
+    try:
+        return cards.print_all(printer, result.decks, docs / "kaarten" / "pdf", say)
+    except cards.CardError as exc:
+        raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
 
 
 def run_mkdocs(root: Path, site_dir: Path) -> None:

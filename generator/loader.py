@@ -167,7 +167,11 @@ def _dutch(error: dict[str, Any], cls: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         return f"onbekend veld '{name}'{suggestion(name, _allowed_keys(cls, loc))}"
     if kind == "string_type":
-        hint = "; zet de waarde tussen aanhalingstekens" if isinstance(value, (int, float)) or hasattr(value, "isoformat") else ""
+        hint = ""
+        if isinstance(value, (int, float)) or hasattr(value, "isoformat"):
+            hint = "; zet de waarde tussen aanhalingstekens"
+        elif isinstance(value, dict):
+            hint = "; staat er ': ' in de tekst? Zet de tekst dan tussen aanhalingstekens"
         return f"'{name}' moet tekst zijn{hint}"
     if kind == "list_type":
         return f"'{name}' moet een lijst zijn (regels die beginnen met '- ')"

@@ -181,6 +181,7 @@ class Gemeente(Record):
     id: Id
     naam: Tekst
     toelichting: Tekst
+    website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None  # where the handbook is hosted, for QR codes
     contacten: list[Contact] = Field(default_factory=list)
     meldroute: list[Meldstap] = Field(min_length=1)
     lokale_regelingen: list[LokaleRegeling] = Field(default_factory=list)

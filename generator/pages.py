@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import diagram, text
+from .cards import Deck, Kaart
 from .views import DEUR_TITELS, Views
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,9 +57,15 @@ def environment() -> jinja2.Environment:
 class Writer:
     """Writes every page of the handbook into a docs folder."""
 
-    def __init__(self, views: Views, versie: str):
+    def __init__(self, views: Views, versie: str, kaarten: list[Kaart], decks: list[Deck]):
         self.views = views
         self.versie = versie
+        self.kaarten = kaarten
+        self.decks = decks
+        for barriere in views.barrieres.values():
+            barriere.extra["kaarten"] = [k for k in kaarten if k.barriere is barriere]
+        for interventie in views.interventies.values():
+            interventie.extra["kaart"] = next(k for k in kaarten if k.interventie is interventie)
         self.env = environment()
         self.abbreviations = {
             b.afkorting: b.term for b in views.content.begrippen.values() if b.afkorting
@@ -117,6 +124,12 @@ class Writer:
                   rollen=[r for r in v.rollen.values() if not r.record.deur])
         self.page(docs, "ingang/training.md", "training.md.j2", barrieres=list(v.barrieres.values()))
         self.page(docs, "beslisbomen/index.md", "beslisbomen.md.j2", bomen=list(v.beslisbomen.values()))
+        for kaart in self.kaarten:
+            self.page(docs, kaart.pad, "kaart.md.j2", k=kaart)
+        self.page(docs, "kaarten/index.md", "kaarten.md.j2",
+                  per_rol=[d for d in self.decks if d.id.startswith("rol-")],
+                  per_barriere=[d for d in self.decks if d.id.startswith("barriere-")],
+                  interventies=next(d for d in self.decks if d.id == "interventies"))
         for boom in v.beslisbomen.values():
             self.tree(docs, boom)
         self.abbreviation_file(docs.parent / "includes" / "afkortingen.md")

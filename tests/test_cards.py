@@ -1,0 +1,127 @@
+"""Signaalkaarten and interventiekaarten: the print PDFs, measured."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import ROOT
+from generator import cards
+from generator.build import BuildError, check, print_cards, write_docs
+
+MM = 72 / 25.4
+
+
+def _size_mm(page) -> tuple[float, float]:
+    box = page.mediabox
+    return (round(float(box.width) / MM, 1), round(float(box.height) / MM, 1))
+
+
+def _text(reader: pypdf.PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def decks():
+    checked = check(ROOT)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        result = write_docs(ROOT, checked, "landelijk", Path(tmp) / "docs")
+    return result.decks
+
+
+def test_cards_exist_per_barrier_role_and_intervention(decks) -> None:
+    content = check(ROOT).content
+    all_cards = {k.id: k for d in decks for k in d.kaarten}
+    signal_cards = [k for k in all_cards.values() if k.soort == "signaalkaart"]
+    assert len([k for k in all_cards.values() if k.soort == "interventiekaart"]) == len(content.interventies)
+    assert signal_cards
+    for kaart in signal_cards:
+        assert cards.MIN_SIGNALEN <= len(kaart.signalen) <= cards.MAX_SIGNALEN
+        assert all(kaart.rol.id in s.record.rollen and s.barriere is kaart.barriere for s in kaart.signalen)
+    for barriere in content.barrieres.values():
+        for rol in content.rollen.values():
+            count = sum(1 for s in barriere.signalen if rol.id in s.rollen)
+            assert (f"sk-{barriere.id}-{rol.id}" in all_cards) == (count >= cards.MIN_SIGNALEN)
+    # Balie and toezicht staff get a card at the barriers they meet most.
+    assert "sk-identiteit-balie-burgerzaken" in all_cards and "sk-huisvesting-toezicht-wonen" in all_cards
+
+
+def test_a6_and_a4_pdfs(built_site: Path, decks) -> None:
+    for deck in decks:
+        a6 = pypdf.PdfReader(built_site / deck.a6)
+        a4 = pypdf.PdfReader(built_site / deck.a4)
+        assert len(a6.pages) == 2 * len(deck.kaarten), deck.id
+        assert len(a4.pages) == 2 * math.ceil(len(deck.kaarten) / 4), deck.id
+        assert {_size_mm(p) for p in a6.pages} == {(105.0, 148.0)}
+        assert {_size_mm(p) for p in a4.pages} == {(210.0, 297.0)}
+        text = " ".join(_text(a6).split())
+        for kaart in deck.kaarten:
+            assert f"Kaart {kaart.id}" in text, (deck.id, kaart.id)
+            for signaal in kaart.signalen:
+                assert " ".join(signaal.titel.split()) in text, (deck.id, signaal.id)
+            if kaart.interventie:
+                assert kaart.interventie.grondslag[0].regeling in text
+
+
+def test_pdfs_are_tagged_dutch_and_embed_their_fonts(built_site: Path, decks) -> None:
+    for deck in decks[:3] + decks[-1:]:
+        reader = pypdf.PdfReader(built_site / deck.a6)
+        root = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root, deck.id
+        assert root.get("/Lang") in ("nl", "nl-NL"), deck.id
+        assert root["/MarkInfo"]["/Marked"]
+        assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descendants = font.get("/DescendantFonts")
+                descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
+                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), deck.id
+
+
+def test_a4_backs_are_mirrored_for_long_edge_duplex(built_site: Path, decks) -> None:
+    deck = next(d for d in decks if len(d.kaarten) >= 2)
+    reader = pypdf.PdfReader(built_site / deck.a4)
+    positions: dict[str, float] = {}
+
+    def visitor(text, cm, tm, font_dict, font_size):
+        match = re.search(r"Kaart ([a-z0-9-]+)", text)
+        if match:
+            positions[match.group(1)] = tm[4] * cm[0] + cm[4]
+
+    reader.pages[1].extract_text(visitor_text=visitor)
+    first, second = deck.kaarten[0].id, deck.kaarten[1].id
+    assert positions[second] < positions[first]  # card 2's back sits left, under card 1's front
+    assert cards.sheets(deck.kaarten[:3])[0]["achter"][:2] == [deck.kaarten[1], deck.kaarten[0]]
+
+
+def test_text_that_does_not_fit_fails_the_build_with_card_and_side(mini: Path, tmp_path: Path) -> None:
+    source = mini / "interventions" / "adresonderzoek.yaml"
+    long_steps = "\n".join(f"  - Stap {i} is " + "een lange zin over wat de toezichthouder precies moet doen " * 3 for i in range(12))
+    source.write_text(source.read_text(encoding="utf-8").replace("hoe: [Vooronderzoek, Huisbezoek]", "hoe:\n" + long_steps),
+                      encoding="utf-8")
+    result = write_docs(ROOT, check(mini), "landelijk", tmp_path / "docs")
+    with pytest.raises(BuildError) as raised:
+        print_cards(result, tmp_path / "docs", say=lambda line: None)
+    assert "kaart 'ik-adresonderzoek' voorkant past niet op A6" in str(raised.value)
+    assert not (tmp_path / "docs" / "kaarten" / "pdf" / "interventies-a6.pdf").exists()
+
+
+def test_gemeente_contacts_and_qr_on_the_cards(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BASIS_URL", "https://intranet.voorbeeld.nl/barrierewijzer")
+    result = write_docs(ROOT, check(ROOT), "groningen", tmp_path / "docs")
+    deck = next(d for d in result.decks if d.id == "rol-balie-burgerzaken")
+    deck.kaarten = deck.kaarten[:1]
+    result.decks = [deck]
+    print_cards(result, tmp_path / "docs", say=lambda line: None)
+    reader = pypdf.PdfReader(tmp_path / "docs" / deck.a6)
+    back = " ".join(reader.pages[1].extract_text().split())
+    assert "Aandachtsfunctionaris mensenhandel gemeente Groningen" in back
+    assert f"https://intranet.voorbeeld.nl/barrierewijzer/kaarten/{deck.kaarten[0].id}.html" in "".join(back.split())
+    assert "/XObject" in reader.pages[1]["/Resources"] or "/Image" in str(reader.pages[1]["/Resources"])  # the QR code
