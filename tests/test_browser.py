@@ -104,6 +104,12 @@ def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
     page.goto((built_site / "index.html").as_uri())
     hrefs = _search(page, term)
     assert any(f"signalen/{ident}.html" in h for h in hrefs), (term, hrefs)
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    # Nothing a user types or clicks is kept: no storage, no cookies, no query in the address.
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.evaluate("document.cookie") == ""
+    assert term not in page.url
     page.goto((built_site / "index.html").as_uri())
     hrefs = _search(page, "katvangers")  # plural: found through the Dutch stemmer
     assert any("signalen/" in h or "begrippen" in h for h in hrefs), hrefs
