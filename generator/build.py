@@ -6,6 +6,7 @@ so a failed build leaves the previous site untouched.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards
+from . import cards, text
 from . import graph as graphs
 from .diagram import DiagramError
 from .loader import Content, load
@@ -49,10 +50,14 @@ def check(root: Path) -> Checked:
 
 def content_version(root: Path) -> str:
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs-%h"], cwd=root, capture_output=True, text=True, timeout=10)
+        out = subprocess.run(["git", "log", "-1", "--format=%h %cs"], cwd=root, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
         return "ontwikkelversie"
-    return out.stdout.strip() or "ontwikkelversie"
+    parts = out.stdout.split()
+    if len(parts) != 2:
+        return "ontwikkelversie"
+    commit, day = parts
+    return f"{commit} ({text.datum(dt.date.fromisoformat(day))})"
 
 
 @dataclass

@@ -125,3 +125,10 @@ def test_gemeente_contacts_and_qr_on_the_cards(tmp_path: Path, monkeypatch) -> N
     assert "Aandachtsfunctionaris mensenhandel gemeente Groningen" in back
     assert f"https://intranet.voorbeeld.nl/barrierewijzer/kaarten/{deck.kaarten[0].id}.html" in "".join(back.split())
     assert "/XObject" in reader.pages[1]["/Resources"] or "/Image" in str(reader.pages[1]["/Resources"])  # the QR code
+
+
+def test_card_type_is_never_below_8pt() -> None:
+    css = cards.CSS.read_text(encoding="utf-8")
+    sizes = re.findall(r"font-size:\s*([0-9.]+)(\w+)", css)
+    assert sizes
+    assert all(unit == "pt" and float(value) >= 8 for value, unit in sizes), sizes
