@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from generator.yamlsource import read
@@ -40,11 +39,10 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
     for i, name in enumerate("bcdefghijklmnop"):
         previous = "abcdefghijklmnop"[i]
         lines.append(f"{name}: &{name} [" + ",".join(f"*{previous}" for _ in range(10)) + "]")
-    started = time.perf_counter()
     doc = _read(tmp_path, "\n".join(lines))
-    assert time.perf_counter() - started < 2
     assert [p.line for p in doc.problems] == [1]
     assert "ankers" in doc.problems[0].message
+    assert doc.data is None  # rejected while parsing, before anything was built from it
 
 
 def test_every_tab_is_reported(tmp_path: Path) -> None:
