@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import diagram, text
 from .cards import Deck, Kaart
-from .views import DEUR_TITELS, Views
+from .views import DEUR_TITELS, Item, Views
 
 TEMPLATES = Path(__file__).parent / "templates"
 ANCHOR = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -157,7 +157,5 @@ class Writer:
         target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def _with_sources(begrip: Any, views: Views) -> Any:
-    from .views import Item
-
+def _with_sources(begrip: Any, views: Views) -> Item:
     return Item(begrip, "begrippen.md#" + begrip.id, {"bronnen": [views.bronnen[b] for b in begrip.bronnen]})

@@ -2,8 +2,8 @@
 
 Returns plain Python data plus a map from a path of keys/indexes to (line, column),
 so that schema errors can name the line. Rejects what editors get wrong and what
-attackers try: tabs, duplicate keys, anchors and aliases (no alias bombs), files that
-are not UTF-8, empty files, and files that are too large.
+attackers try: tabs, duplicate keys, aliases (no alias bombs), files that are not
+UTF-8, empty files, and files that are too large.
 """
 
 from __future__ import annotations
@@ -91,10 +91,6 @@ def read(path: Path, display: str) -> Document:
         return problem(1, 1, "bestand is leeg")
 
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line, column = event.start_mark.line + 1, event.start_mark.column + 1
-                return problem(line, column, "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst voluit")
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -106,11 +102,25 @@ def read(path: Path, display: str) -> Document:
         return problem(1, 1, "bestand is leeg")
 
     loader = _Loader("")
-    doc.data = _build(node, (), doc, loader)
+    try:
+        doc.data = _build(node, (), doc, loader, set())
+    except _AliasFound as found:
+        doc.data = None
+        return problem(*found.position, "ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst voluit")
     return doc
 
 
-def _build(node: Node, loc: Loc, doc: Document, loader: _Loader) -> Any:
+class _AliasFound(Exception):
+    def __init__(self, position: Position):
+        self.position = position
+
+
+def _build(node: Node, loc: Loc, doc: Document, loader: _Loader, seen: set[int]) -> Any:
+    # An alias makes the composer hand out the same node twice; stop at the second sight,
+    # so that nested aliases (an 'alias bomb') are never expanded.
+    if not isinstance(node, ScalarNode) and id(node) in seen:
+        raise _AliasFound(_mark(node))
+    seen.add(id(node))
     doc.positions[loc] = _mark(node)
     if isinstance(node, ScalarNode):
         try:
@@ -120,7 +130,7 @@ def _build(node: Node, loc: Loc, doc: Document, loader: _Loader) -> Any:
             doc.problems.append(Problem(doc.path, line, column, f"ongeldige waarde '{node.value}' (is dit een datum? gebruik JJJJ-MM-DD)"))
             return node.value
     if isinstance(node, SequenceNode):
-        return [_build(item, loc + (index,), doc, loader) for index, item in enumerate(node.value)]
+        return [_build(item, loc + (index,), doc, loader, seen) for index, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -136,7 +146,7 @@ def _build(node: Node, loc: Loc, doc: Document, loader: _Loader) -> Any:
                 doc.problems.append(Problem(doc.path, line, column, f"sleutel '{key}' staat twee keer in dit blok (eerder op regel {first})"))
                 continue
             doc.key_positions[loc + (key,)] = _mark(key_node)
-            result[key] = _build(value_node, loc + (key,), doc, loader)
+            result[key] = _build(value_node, loc + (key,), doc, loader, seen)
         return result
     raise TypeError(node)  # pragma: no cover
 
