@@ -161,3 +161,29 @@ def test_tree_by_keyboard_with_javascript_off(built_site: Path, browser) -> None
     assert page.url == visited[-2]
     context.close()
     assert outside == []
+
+
+def test_pages_reflow_at_320_pixels(built_site: Path, browser) -> None:
+    """WCAG 1.4.10: at 320 px wide nothing makes the page itself scroll sideways (tables scroll inside)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    wide = []
+    for relative in ["index.html", "barrieremodel.html", "matrix/interventies.html", "beslisbomen/jongere/overzicht.html",
+                     "beslisbomen/jongere/index.html", "kaarten/index.html", "interventies/woonoverlast-151d.html"]:
+        page.goto((built_site / relative).as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append((relative, width))
+    context.close()
+    assert wide == []
+
+
+def test_tree_overview_prints_its_routes(built_site: Path, page: Page) -> None:
+    page.goto((built_site / "beslisbomen" / "jongere" / "overzicht.html").as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".md-header").is_visible()
+    routes = page.locator("h2:has-text('Alle routes') ~ ol").first.locator("li")
+    assert routes.count() >= 4 and all(routes.nth(i).is_visible() for i in range(routes.count()))
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
