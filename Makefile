@@ -11,7 +11,8 @@ STAMP    := $(VENV)/.geinstalleerd
 SUDO     := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 GEN      := $(BIN)/python -m generator
 
-SITE_PACKAGES := graphviz fonts-dejavu-core
+# graphviz draws the diagrams; pango and harfbuzz are what WeasyPrint needs for the card PDFs.
+SITE_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium
 
 .PHONY: site test check docs html cards serve schemas bench clean system-site system-test
