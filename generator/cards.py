@@ -40,7 +40,7 @@ class Kaart:
     signalen: list[Item] = field(default_factory=list)
     interventie: Item | None = None
     beslisbomen: list[Item] = field(default_factory=list)
-    meldroute: list[dict[str, str]] = field(default_factory=list)
+    meldroute: list[dict[str, str]] = field(default_factory=list)  # the gemeente's route, one line per step
     geldig_vanaf: str = ""
     decks: list["Deck"] = field(default_factory=list)
 
@@ -119,7 +119,7 @@ def _meldroute(views: Views) -> list[dict[str, str]]:
             if telefoon == IN_TE_VULLEN:
                 telefoon = "(nummer in te vullen)"
             parts.append(naam if not telefoon or telefoon in naam else f"{naam} {telefoon}")
-        lines.append({"label": stap.titel, "naam": "; ".join(parts), "telefoon": ""})
+        lines.append({"label": stap.titel, "naam": "; ".join(parts)})
     return lines
 
 

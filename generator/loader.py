@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import model, trees
-from .problems import ContentError, Problem, Problems, suggestion
+from .problems import ContentError, Problems, suggestion
 from .yamlsource import Document, Loc, read
 
 # Which files hold which kind of record, relative to the project root.
@@ -144,7 +144,7 @@ def _validate(kind: str, doc: Document, problems: Problems) -> BaseModel | None:
             problems.add(doc.path, line, column, _dutch(error, cls))
         return None
     stem = Path(doc.path).stem
-    if kind in FOLDERS.values() and getattr(record, "id") != stem:
+    if kind in FOLDERS.values() and record.id != stem:
         line, column = doc.position(("id",))
         problems.add(doc.path, line, column, f"id '{record.id}' moet gelijk zijn aan de bestandsnaam '{stem}'")
     return record

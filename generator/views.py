@@ -77,7 +77,7 @@ class Views:
         self.gemeente = gemeente
         contacts = {c.partner: c for c in gemeente.contacten}
         self.bronnen = {i: Item(b, f"bronnen.md#{i}") for i, b in content.bronnen.items()}
-        self.rollen = {i: Item(r, f"ingang/{r.deur}.md#{i}" if r.deur else f"ingang/signaal.md") for i, r in content.rollen.items()}
+        self.rollen = {i: Item(r, f"ingang/{r.deur}.md#{i}" if r.deur else f"ingang/signaal.md#{i}") for i, r in content.rollen.items()}
         self.vormen = {i: Item(v, f"begrippen.md#{i}") for i, v in content.vormen.items()}
         self.partners = {
             i: Item(p, f"partners/{i}.md", {"contact": contacts.get(i), "telefoon_tekst": _telefoon(p.telefoon, contacts.get(i))})

@@ -6,7 +6,6 @@ Run with `make bench`. Not a test: it measures and prints.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 import time

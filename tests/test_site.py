@@ -14,7 +14,7 @@ OUTSIDE = re.compile(r"^(https?:)?//", re.I)
 def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
     broken = []
     for page in pages(built_site):
-        for element, attribute, link, _ in parse(page).iterlinks():
+        for element, _attribute, link, _ in parse(page).iterlinks():
             if element.tag == "a" and element.get("href") is None:
                 continue
             resolved = internal_target(page, link)
