@@ -37,6 +37,7 @@ class Record(BaseModel):
     eigenaar: str | None = None
     herzien_op: dt.date | None = None
     zichtbaarheid: Zichtbaarheid = "publiek"
+    redactie: str | None = None  # editorial note for editors: never rendered on a page or card
 
 
 class Bron(Record):
@@ -120,10 +121,23 @@ class Barriere(Record):
 
 
 class Grondslag(BaseModel):
+    """One legal basis, with the trail of how it was checked."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     regeling: Tekst
-    artikel: Tekst  # article number, or "in te vullen" when the sources do not give it
+    artikel: str | None = None  # article number ("2 lid 1"), rendered as "art. 2 lid 1"; or "in te vullen"
+    onderdeel: str | None = None  # a part that is not an article, rendered as written ("paragraaf B8/3.1")
+    bron: Id | None = None  # the bron (law text with BWBR id, Staatscourant, Kamerstuk) it was checked against
+    gecontroleerd: dt.date | None = None  # when it was checked against that bron
+    redactie: str | None = None  # editorial note (e.g. why an article is still "in te vullen"): never rendered
+
+    @property
+    def aanduiding(self) -> str:
+        """'art. 2 lid 1', 'paragraaf B8/3.1' or '' (the regeling as a whole)."""
+        if self.artikel:
+            return self.artikel if self.artikel == IN_TE_VULLEN else f"art. {self.artikel}"
+        return self.onderdeel or ""
 
 
 class Interventie(Record):

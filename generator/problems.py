@@ -13,6 +13,8 @@ class Problem:
     line: int = 0
     column: int = 0
     message: str = ""
+    regel: str = ""  # id of the rule that found it, e.g. "yaml-syntax"; tests compare on it
+    ernst: str = "fout"  # fout | waarschuwing
 
     def __str__(self) -> str:
         if self.line:

@@ -33,7 +33,7 @@ def test_enough_signals_in_every_barrier_and_form(content) -> None:
 def test_enough_interventions_each_complete(content) -> None:
     assert len(content.interventies) >= 25
     for interventie in content.interventies.values():
-        assert interventie.grondslag and all(g.regeling and g.artikel for g in interventie.grondslag), interventie.id
+        assert interventie.grondslag and all(g.regeling for g in interventie.grondslag), interventie.id
         assert interventie.hoe and interventie.wanneer and interventie.bevoegd_orgaan and interventie.uitvoerder
         if interventie.vereist_lokale_regeling:
             assert interventie.lokale_regeling, f"{interventie.id}: welke lokale regeling is nodig?"
