@@ -1,6 +1,7 @@
-"""Command line: python -m generator {check,docs,html,site,schemas} [--gemeente ID].
+"""Command line: python -m generator {check,docs,site,schemas} [options].
 
-The Makefile is the entry point; this module is what it calls.
+The Makefile is the entry point; this module is what it calls. It is the only place that reads
+the command line and the environment: everything below gets an Editie.
 """
 
 from __future__ import annotations
@@ -14,24 +15,26 @@ import traceback
 from pathlib import Path
 
 from . import graph as graphs
-from .build import BuildError, check, html, print_cards, write_docs
-from .model import FILE_KINDS
-from .problems import ContentError
-
-ROOT = Path(__file__).resolve().parent.parent
+from .build import PROJECT, BuildError, build, check
+from .editie import Editie
+from .model import schema_models
+from .problems import ContentError, Problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="generator", description="Barrièrewijzer: controleren en bouwen")
-    parser.add_argument("command", choices=["check", "docs", "cards", "html", "site", "schemas"])
-    parser.add_argument("--gemeente", default=os.environ.get("GEMEENTE") or "landelijk")
-    parser.add_argument("--inhoud", type=Path, default=ROOT, help="map met barriers/, interventions/ en content/")
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="waar de gebouwde site komt")
+    parser.add_argument("command", choices=["check", "docs", "site", "schemas"])
+    parser.add_argument("--gemeente", default="landelijk")
+    parser.add_argument("--editie", choices=["publiek", "intern"], default="publiek")
+    parser.add_argument("--inhoud", type=Path, default=PROJECT, help="map met barriers/, interventions/ en content/")
+    parser.add_argument("--uit", type=Path, help="waar het resultaat komt (standaard site/, bij docs build/docs/)")
+    parser.add_argument("--basis-url", default=None, help="webadres van de editie, voor QR-codes op de kaarten")
+    parser.add_argument("--strikt", action="store_true", help="waarschuwingen tellen als fouten")
     args = parser.parse_args(argv)
     try:
-        return _run(args.command, args.inhoud.resolve(), args.gemeente, args.site.resolve())
+        return _run(args)
     except ContentError as exc:
-        print(exc.problems.report(), file=sys.stderr)
+        print(exc.problems.report(exc.kop), file=sys.stderr)
         return 1
     except BuildError as exc:
         print(f"Bouwen mislukt: {exc}\nDe vorige site is niet aangeraakt.", file=sys.stderr)
@@ -43,38 +46,33 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _run(command: str, inhoud: Path, gemeente: str, site: Path) -> int:
-    root = ROOT
-    if command == "schemas":
-        target = root / "build" / "schemas"
+def _run(args: argparse.Namespace) -> int:
+    inhoud = args.inhoud.resolve()
+    if args.command == "schemas":
+        target = PROJECT / "build" / "schemas"
         target.mkdir(parents=True, exist_ok=True)
-        for kind, cls in FILE_KINDS.items():
+        for kind, cls in schema_models().items():
             (target / f"{kind}.schema.json").write_text(json.dumps(cls.model_json_schema(), indent=2, ensure_ascii=False), encoding="utf-8")
-        print(f"JSON Schema's geschreven naar {target.relative_to(root)}/")
-        return 0
-    if command == "html":
-        seconds = html(root, site)
-        print(f"MkDocs: site gebouwd in {seconds:.1f} s")
+        print(f"JSON Schema's geschreven naar {target.relative_to(PROJECT)}/")
         return 0
     started = time.perf_counter()
-    checked = check(inhoud)
-    checked_at = time.perf_counter()
-    if command == "check":
-        print(graphs.coverage_report(checked.content))
-        print(f"Inhoud in orde ({checked_at - started:.2f} s).")
+    if args.command == "check":
+        content = check(inhoud, args.strikt)
+        print(graphs.coverage_report(content))
+        if content.problems:
+            print(Problems(content.problems).report().replace("; er is niets gebouwd.", "."))
+        print(f"Inhoud in orde ({time.perf_counter() - started:.2f} s).")
         return 0
-    docs = root / "build" / "docs"
-    result = write_docs(root, checked, gemeente, docs)
-    generated = time.perf_counter() - started
-    print(f"Generator: {len(result.written)} pagina's geschreven in {generated:.2f} s (gemeente: {gemeente})")
-    if command in ("cards", "site"):
-        pages, seconds = print_cards(result, docs)
-        print(f"Kaarten: {len(result.decks)} pakketten, {pages} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
-    if command == "site":
-        seconds = html(root, site)
-        print(f"MkDocs: site gebouwd in {seconds:.1f} s")
-        index = site / "index.html"
-        print(f"Klaar. Open offline: {index.as_uri()}  (of dubbelklik site/index.html; werkt ook vanaf een USB-stick)")
+    default = PROJECT / ("build/docs" if args.command == "docs" else "site")
+    editie = Editie(out_dir=(args.uit or default).resolve(), gemeente=args.gemeente, publiek=args.editie,
+                    basis_url=args.basis_url, strikt=args.strikt)
+    result = build(inhoud, editie, stage=args.command)
+    seconds = time.perf_counter() - started
+    if args.command == "site":
+        print(f"Klaar in {seconds:.1f} s. Open offline: {(editie.out_dir / 'index.html').as_uri()}  "
+              f"(werkt ook vanaf een USB-stick)")
+    else:
+        print(f"Markdown ({result.pages} pagina's) staat in {editie.out_dir}")
     return 0
 
 

@@ -1,51 +1,95 @@
-"""The build: load, check, write Markdown, run MkDocs, swap the new site into place.
+"""The build, in one function: every stage one line, everything gathered before anything is written.
 
-Everything is built in build/ first; site/ is replaced only when every step succeeded,
-so a failed build leaves the previous site untouched.
+Where things go: a new page type is a Page in resolve.py plus its template; a new rule is a
+Validator in validators/; a new reference field is one field with Ref(...) in model.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 import subprocess
-import sys
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, text
 from . import graph as graphs
+from . import mkdocs_run, pages, printer, text
 from .diagram import DiagramError
+from .editie import Editie
+from .editions import for_edition
 from .loader import Content, load
-from .pages import Writer
-from .problems import ContentError, Problems
-from .views import Views
+from .problems import ContentError, Problem, Problems
+from .resolve import Site, resolve
+from .sitecheck import check_site
+from .validators import validate
+from .workspace import WorkspaceError, swap, workspace
 
-THEME = Path(__file__).parent / "theme"
-VENDOR_SHIM = "vendor/iframe-worker-shim.js"
+PROJECT = Path(__file__).resolve().parent.parent
+Say = Callable[[str], None]
 
 
 class BuildError(Exception):
     pass
 
 
-@dataclass
-class Checked:
-    content: Content
-    graph: object
+@dataclass(frozen=True)
+class Result:
+    site: Site
+    pages: int
+    card_pages: int
 
 
-def check(root: Path) -> Checked:
-    """Load and validate all content; raise ContentError with every problem."""
+def check(root: Path, strikt: bool = False) -> Content:
+    """Load and validate all content; raise ContentError with every error (and warnings when strikt)."""
     content = load(root)
-    graph = graphs.build(content)
-    problems = Problems()
-    problems.extend(graphs.orphans(content, graph))
+    problems = validate(content)
+    fatal = [p for p in problems if p.ernst == "fout" or strikt]
+    if fatal:
+        raise ContentError(Problems(fatal))
+    content.problems = problems  # the warnings, for `make check` to print
+    return content
+
+
+def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) -> Result:
+    """Build one edition into editie.out_dir; the previous output stays until every stage succeeded."""
+    content = check(root, editie.strikt)                          # 1. read every file, run every rule; stop on errors
+    content = for_edition(content, editie)                        # 2. leave out what this edition may not show
+    graph = graphs.build(content)                                 # 3. one graph of every record and reference
+    site = resolve(content, graph, editie, content_version(root))  # 4. everything to render, read-only
+    try:
+        with workspace(editie.out_dir) as work:                   # 5. a work folder of this build's own
+            written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor")  # 6. Markdown pages
+            say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
+            card_pages = _print_cards(site, work.docs, say) if stage != "docs" else 0  # 7. card PDFs
+            if stage == "docs":
+                swap(work.docs, editie.out_dir)                   #    (docs only: the Markdown is the output)
+                return Result(site, len(written), 0)
+            mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 8. this edition's MkDocs config
+            mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML
+            _fail_on(check_site(work.site, site))                 # 10. links, titles, nothing from outside
+            swap(work.site, editie.out_dir)                       # 11. only now replace the previous site
+            return Result(site, len(written), card_pages)
+    except DiagramError as exc:
+        raise BuildError(str(exc)) from exc
+    except mkdocs_run.MkDocsError as exc:
+        raise BuildError(f"MkDocs kon de site niet bouwen:\n{exc}") from exc
+    except WorkspaceError as exc:
+        raise BuildError(str(exc)) from exc
+
+
+def _print_cards(site: Site, docs: Path, say: Say) -> int:
+    cards_printer = printer.Printer(site.gemeente, site.versie)
+    try:
+        count, seconds = printer.print_all(cards_printer, list(site.decks), docs / "kaarten" / "pdf", say)
+    except printer.CardError as exc:
+        raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
+    say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
+    return count
+
+
+def _fail_on(problems: list[Problem]) -> None:
     if problems:
-        raise ContentError(problems)
-    return Checked(content, graph)
+        raise ContentError(Problems(problems), kop="De gebouwde site klopt niet; de vorige site blijft staan.")
 
 
 def content_version(root: Path) -> str:
@@ -58,81 +102,3 @@ def content_version(root: Path) -> str:
         return "ontwikkelversie"
     commit, day = parts
     return f"{commit} ({text.datum(dt.date.fromisoformat(day))})"
-
-
-@dataclass
-class Docs:
-    """What write_docs produced: the pages, and what the printer needs for the cards."""
-
-    written: list[str]
-    views: Views
-    decks: list[cards.Deck]
-    versie: str
-
-
-def write_docs(root: Path, checked: Checked, gemeente_id: str, docs: Path) -> Docs:
-    content = checked.content
-    if gemeente_id not in content.gemeenten:
-        raise BuildError(f"gemeente '{gemeente_id}' bestaat niet; kies uit: {', '.join(sorted(content.gemeenten))}")
-    if docs.exists():
-        shutil.rmtree(docs)
-    docs.mkdir(parents=True)
-    gemeente = content.gemeenten[gemeente_id]
-    views = Views(content, checked.graph, gemeente)
-    kaarten, decks = cards.build_cards(views, os.environ.get("BASIS_URL") or gemeente.website)
-    versie = content_version(root)
-    try:
-        written = Writer(views, versie, kaarten, decks).write(docs)
-    except DiagramError as exc:
-        raise BuildError(str(exc)) from exc
-    assets = docs / "assets"
-    shutil.copytree(THEME / "assets", assets, dirs_exist_ok=True)
-    (assets / "js").mkdir(parents=True, exist_ok=True)
-    shutil.copy(root / VENDOR_SHIM, assets / "js" / "iframe-worker-shim.js")
-    return Docs(written, views, decks, versie)
-
-
-def print_cards(result: Docs, docs: Path, say=print) -> tuple[int, float]:
-    """Render every deck into docs/kaarten/pdf, so MkDocs copies them into the site."""
-    printer = cards.Printer(result.views, result.versie)
-    try:
-        return cards.print_all(printer, result.decks, docs / "kaarten" / "pdf", say)
-    except cards.CardError as exc:
-        raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
-
-
-def run_mkdocs(root: Path, site_dir: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=root, capture_output=True, text=True, env=env,
-    )
-    if result.returncode != 0:
-        raise BuildError("MkDocs kon de site niet bouwen:\n" + (result.stderr or result.stdout).strip())
-
-
-def swap(new_site: Path, site: Path) -> None:
-    """Put new_site in place of site in two renames; the old site survives until the last step."""
-    old = site.with_name(site.name + ".oud")
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        site.rename(old)
-    new_site.rename(site)
-    if old.exists():
-        shutil.rmtree(old)
-
-
-def html(root: Path, site: Path) -> float:
-    """Run MkDocs on build/docs and swap the result into site."""
-    new_site = site.with_name(site.name + ".nieuw")
-    if new_site.exists():
-        shutil.rmtree(new_site)
-    started = time.perf_counter()
-    run_mkdocs(root, new_site)
-    # Opened from file:// there is no server to show a 404 page, and MkDocs gives it absolute
-    # paths that break offline; leave it out rather than ship a broken page.
-    (new_site / "404.html").unlink(missing_ok=True)
-    seconds = time.perf_counter() - started
-    swap(new_site, site)
-    return seconds

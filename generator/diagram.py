@@ -46,6 +46,21 @@ def _wrap(text: str, width: int = 28) -> str:
     return "\\n".join(l.replace("\\", "\\\\").replace('"', '\\"') for l in lines)
 
 
+@dataclass(frozen=True)
+class Diagram:
+    """What to draw: nodes with links, edges (from, to, label), direction, and the accessible name."""
+
+    knopen: list[Knoop]
+    pijlen: list[tuple[str, str, str]]
+    richting: str
+    label: str
+    label_id: str
+
+
+def render(drawing: Diagram) -> Markup:
+    return render_svg(dot(drawing.knopen, drawing.pijlen, drawing.richting), drawing.label, drawing.label_id)
+
+
 def dot(knopen: list[Knoop], pijlen: list[tuple[str, str, str]], richting: str = "LR") -> str:
     """DOT source: nodes with links, edges (from, to, label)."""
     lines = [

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .refs import Ref
 
 IN_TE_VULLEN = "in te vullen"
 
@@ -19,8 +22,17 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max
 Tekst = Annotated[str, Field(min_length=1)]
 Ids = list[Id]
 
+# Reference fields: the Ref marker says which collection the ids point into (see refs.py).
+Bronnen = Annotated[Ids, Ref("bronnen")]
+Partners = Annotated[Ids, Ref("partners")]
+Interventies = Annotated[Ids, Ref("interventies")]
+Signalen = Annotated[Ids, Ref("signalen")]
+Barrieres = Annotated[Ids, Ref("barrieres")]
+Rollen = Annotated[Ids, Ref("rollen")]
+
 VORMEN = ("seksuele-uitbuiting", "arbeidsuitbuiting", "criminele-uitbuiting")
 Vorm = Literal["seksuele-uitbuiting", "arbeidsuitbuiting", "criminele-uitbuiting"]
+Vormen = Annotated[list[Vorm], Ref("vormen")]
 Soort = Literal["bestuurlijk", "strafrechtelijk", "fiscaal", "zorg", "melden"]
 Status = Literal["geldend", "in-voorbereiding", "vervallen"]
 Zichtbaarheid = Literal["publiek", "intern"]
@@ -53,7 +65,7 @@ class Vormdefinitie(Record):
     id: Vorm
     titel: Tekst
     omschrijving: Tekst
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 class Rol(Record):
@@ -74,7 +86,7 @@ class Partner(Record):
     website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
     acuut: bool = False  # the number for acute danger
     zorg: bool = False  # a route to care and protection, not (only) enforcement
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
     @field_validator("telefoon")
     @classmethod
@@ -89,21 +101,21 @@ class Begrip(Record):
     term: Tekst
     afkorting: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&/-]{0,14}$")] | None = None
     uitleg: Tekst
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 class Signaal(Record):
     id: Id
     titel: Tekst
-    vormen: list[Vorm] = Field(min_length=1)
-    rollen: Ids = Field(min_length=1)
+    vormen: Vormen = Field(min_length=1)
+    rollen: Rollen = Field(min_length=1)
     waarneming: Tekst  # what you see or hear
     toelichting: Tekst  # why it matters (Markdown)
     onschuldig: Tekst  # when it can be innocent
     zoektermen: list[Tekst] = Field(default_factory=list)
-    interventies: Ids = Field(default_factory=list)
-    partners: Ids = Field(default_factory=list)
-    bronnen: Ids = Field(min_length=1)
+    interventies: Interventies = Field(default_factory=list)
+    partners: Partners = Field(default_factory=list)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 class Barriere(Record):
@@ -114,9 +126,9 @@ class Barriere(Record):
     beschrijving: Tekst  # Markdown
     uitbreiding: str | None = None  # set when the barrier is this project's extension of the classic model
     gelegenheden: list[Tekst] = Field(min_length=1)
-    partners: Ids = Field(default_factory=list)
+    partners: Partners = Field(default_factory=list)
     zoektermen: list[Tekst] = Field(default_factory=list)
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
     signalen: list[Signaal] = Field(min_length=1)
 
 
@@ -128,7 +140,7 @@ class Grondslag(BaseModel):
     regeling: Tekst
     artikel: str | None = None  # article number ("2 lid 1"), rendered as "art. 2 lid 1"; or "in te vullen"
     onderdeel: str | None = None  # a part that is not an article, rendered as written ("paragraaf B8/3.1")
-    bron: Id | None = None  # the bron (law text with BWBR id, Staatscourant, Kamerstuk) it was checked against
+    bron: Annotated[Id, Ref("bronnen")] | None = None  # the bron (law text with BWBR id, Staatscourant, Kamerstuk) it was checked against
     gecontroleerd: dt.date | None = None  # when it was checked against that bron
     redactie: str | None = None  # editorial note (e.g. why an article is still "in te vullen"): never rendered
 
@@ -145,8 +157,8 @@ class Interventie(Record):
     titel: Tekst
     soort: Soort
     samenvatting: Tekst
-    barrieres: Ids = Field(min_length=1)
-    vormen: list[Vorm] = Field(min_length=1)
+    barrieres: Barrieres = Field(min_length=1)
+    vormen: Vormen = Field(min_length=1)
     grondslag: list[Grondslag] = Field(min_length=1)
     bevoegd_orgaan: Tekst
     uitvoerder: Tekst
@@ -159,9 +171,9 @@ class Interventie(Record):
     geldig_vanaf: dt.date | None = None
     status_toelichting: str | None = None
     let_op: list[Tekst] = Field(default_factory=list)
-    partners: Ids = Field(default_factory=list)
+    partners: Partners = Field(default_factory=list)
     zoektermen: list[Tekst] = Field(default_factory=list)
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 class Contact(BaseModel):
@@ -169,7 +181,7 @@ class Contact(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    partner: Id
+    partner: Annotated[Id, Ref("partners")]
     naam: Tekst
     telefoon: str = IN_TE_VULLEN
     email: str = IN_TE_VULLEN
@@ -181,13 +193,13 @@ class Meldstap(BaseModel):
 
     titel: Tekst
     wanneer: Tekst
-    partners: Ids = Field(min_length=1)
+    partners: Partners = Field(min_length=1)
 
 
 class LokaleRegeling(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    interventie: Id
+    interventie: Annotated[Id, Ref("interventies")]
     regeling: Tekst  # name of the local regulation, or "in te vullen"
 
 
@@ -199,7 +211,7 @@ class Gemeente(Record):
     contacten: list[Contact] = Field(default_factory=list)
     meldroute: list[Meldstap] = Field(min_length=1)
     lokale_regelingen: list[LokaleRegeling] = Field(default_factory=list)
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 class Antwoord(BaseModel):
@@ -226,23 +238,23 @@ class Uitkomst(BaseModel):
     titel: Tekst
     urgentie: Literal["acuut", "vandaag", "deze-week"]
     doen: list[Tekst] = Field(min_length=1)  # what to do, in steps
-    partners: Ids = Field(min_length=1)  # whom to call: resolved with the gemeente profile
-    interventies: Ids = Field(default_factory=list)
-    signalen: Ids = Field(default_factory=list)
+    partners: Partners = Field(min_length=1)  # whom to call: resolved with the gemeente profile
+    interventies: Interventies = Field(default_factory=list)
+    signalen: Signalen = Field(default_factory=list)
 
 
 class Beslisboom(Record):
     id: Id
     titel: Tekst
     inleiding: Tekst
-    rollen: Ids = Field(min_length=1)
-    barrieres: Ids = Field(default_factory=list)
-    signalen: Ids = Field(default_factory=list)  # signals this tree starts from
+    rollen: Rollen = Field(min_length=1)
+    barrieres: Barrieres = Field(default_factory=list)
+    signalen: Signalen = Field(default_factory=list)  # signals this tree starts from
     strafbare_feiten: bool = False  # the person may commit offences: ask "dader of slachtoffer?"
     start: Id
     vragen: list[Vraag] = Field(min_length=1)
     uitkomsten: list[Uitkomst] = Field(min_length=2)
-    bronnen: Ids = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
 
 
 # Files in content/ that hold a list of records under one key.
@@ -271,15 +283,46 @@ class BegrippenBestand(BaseModel):
     begrippen: list[Begrip] = Field(min_length=1)
 
 
-# file kind -> (model, where the files live)
-FILE_KINDS: dict[str, type[BaseModel]] = {
-    "barriere": Barriere,
-    "interventie": Interventie,
-    "gemeente": Gemeente,
-    "beslisboom": Beslisboom,
-    "bronnen": BronnenBestand,
-    "vormen": VormenBestand,
-    "rollen": RollenBestand,
-    "partners": PartnersBestand,
-    "begrippen": BegrippenBestand,
-}
+@dataclass(frozen=True)
+class Collectie:
+    """A collection of records: where its files are, its model, and the Dutch noun in messages."""
+
+    naam: str  # "interventies": the name Ref markers and the graph use
+    noun: str  # "interventie": used in messages
+    model: type[BaseModel]
+    folder: str | None = None  # one file per record in this folder (id = file name) ...
+    bestand: str | None = None  # ... or all records in one file, under the key `naam`
+    bestand_model: type[BaseModel] | None = None
+    in_record: tuple[str, str] | None = None  # or nested: (collection of the parent, its list field)
+    onzijdig: bool = False  # a 'het' word: "onbekend signaal", not "onbekende signaal"
+
+
+# Every collection, in the order the pages list them. A new collection goes here.
+COLLECTIES: tuple[Collectie, ...] = (
+    Collectie("barrieres", "barrière", Barriere, folder="barriers"),
+    Collectie("signalen", "signaal", Signaal, in_record=("barrieres", "signalen"), onzijdig=True),
+    Collectie("interventies", "interventie", Interventie, folder="interventions"),
+    Collectie("bronnen", "bron", Bron, bestand="content/bronnen.yaml", bestand_model=BronnenBestand),
+    Collectie("vormen", "vorm", Vormdefinitie, bestand="content/vormen.yaml", bestand_model=VormenBestand),
+    Collectie("rollen", "rol", Rol, bestand="content/rollen.yaml", bestand_model=RollenBestand),
+    Collectie("partners", "partner", Partner, bestand="content/partners.yaml", bestand_model=PartnersBestand),
+    Collectie("begrippen", "begrip", Begrip, bestand="content/begrippen.yaml", bestand_model=BegrippenBestand),
+    Collectie("gemeenten", "gemeente", Gemeente, folder="content/gemeenten"),
+    Collectie("beslisbomen", "beslisboom", Beslisboom, folder="content/beslisbomen", onzijdig=False),
+)
+COLLECTIE = {c.naam: c for c in COLLECTIES}
+
+# Nouns for nested blocks without their own collection, by the list key that holds them.
+BLOK_NOUNS = {"contacten": "contact", "meldroute": "meldstap", "lokale_regelingen": "lokale regeling",
+              "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag"}
+
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    """One JSON Schema per file type, for editors (`make schemas`)."""
+    result: dict[str, type[BaseModel]] = {}
+    for c in COLLECTIES:
+        if c.folder:
+            result[c.noun.replace("è", "e")] = c.model
+        elif c.bestand_model:
+            result[c.naam] = c.bestand_model
+    return result

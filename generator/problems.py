@@ -43,19 +43,26 @@ class Problems:
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
 
-    def report(self) -> str:
-        lines = [str(p) for p in self.sorted()]
-        count = len(lines)
-        lines.append(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden; er is niets gebouwd.")
+    def report(self, kop: str = "") -> str:
+        problems = self.sorted()
+        lines = [kop] if kop else []
+        lines += [str(p) + (" (waarschuwing)" if p.ernst == "waarschuwing" else "") for p in problems]
+        errors = sum(1 for p in problems if p.ernst == "fout")
+        warnings = len(problems) - errors
+        summary = f"{errors} {'probleem' if errors == 1 else 'problemen'} gevonden"
+        if warnings:
+            summary += f" en {warnings} waarschuwing{'' if warnings == 1 else 'en'}"
+        lines.append(summary + "; er is niets gebouwd.")
         return "\n".join(lines)
 
 
 class ContentError(Exception):
     """Raised when content has problems; carries all of them."""
 
-    def __init__(self, problems: Problems):
-        super().__init__(problems.report())
+    def __init__(self, problems: Problems, kop: str = ""):
+        super().__init__(problems.report(kop))
         self.problems = problems
+        self.kop = kop
 
 
 def suggestion(wrong: str, known: Iterable[str]) -> str:

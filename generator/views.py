@@ -1,21 +1,25 @@
-"""Resolved objects for the templates: records with their links filled in.
+"""Read-only views of the records for the templates: references resolved, back-links from the graph.
 
-Templates never see ids to look up; every reference is already the object it
-points to, with the page path it lives on.
+A view shows a record's YAML fields by their YAML names. A reference field (declared with Ref
+in model.py) always gives the views it points to, never ids; a nested block gives a block view.
+What a page needs beyond the fields (the barrier of a signal, the contact of a partner in this
+edition) is a typed property of the view class for that collection. Views are built from an
+immutable index and never change after construction.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
 from markupsafe import Markup
+from pydantic import BaseModel
 
-from . import graph as graphs
-from . import trees
+from . import refs, text, trees, urls
 from .loader import Content
-from .model import IN_TE_VULLEN, Beslisboom, Contact, Gemeente
+from .model import IN_TE_VULLEN, COLLECTIE, COLLECTIES, Contact, Gemeente, Grondslag
 
 SOORT_TITELS = {
     "bestuurlijk": "Bestuurlijke interventies",
@@ -26,196 +30,283 @@ SOORT_TITELS = {
 }
 STATUS_TITELS = {"geldend": "Geldend", "in-voorbereiding": "In voorbereiding", "vervallen": "Vervallen"}
 URGENTIE_TITELS = {"acuut": "Acuut: nu handelen", "vandaag": "Vandaag", "deze-week": "Deze week"}
-DEUR_TITELS = {
-    "balie": "Ik werk aan de balie",
-    "toezicht": "Ik doe toezicht of handhaving",
-    "client": "Ik werk met cliënten of jongeren",
-}
+NON_PUNISHMENT = "non-punishmentbeginsel"  # the begrip that explains "dader of slachtoffer?"
 
 
-@dataclass
-class Item:
-    """A record plus the page it lives on; attribute access falls through to the record."""
-
-    record: Any
-    pad: str
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # Page paths are built from validated ids: safe to put in a link as they are.
-        self.pad = Markup(self.pad)
-
-    def __getattr__(self, name: str) -> Any:
-        if name in ("record", "pad", "extra"):
-            raise AttributeError(name)
-        if name in self.extra:
-            return self.extra[name]
-        return getattr(self.record, name)
-
-
-@dataclass
-class Stap:
-    """One answer on a route: the answer text and the node it belongs to or leads to."""
-
-    tekst: str
-    knoop: Item
-
-
-@dataclass
-class Group:
-    id: str
-    titel: str
-    items: list[Any]
-
-
-class Views:
-    """Builds every view once from the content and the graph."""
+class Index:
+    """Everything a view may look up: content, graph, the edition's gemeente. Built once, never changed."""
 
     def __init__(self, content: Content, graph: nx.DiGraph, gemeente: Gemeente):
         self.content = content
         self.graph = graph
         self.gemeente = gemeente
-        contacts = {c.partner: c for c in gemeente.contacten}
-        self.bronnen = {i: Item(b, f"bronnen.md#{i}") for i, b in content.bronnen.items()}
-        self.rollen = {i: Item(r, f"ingang/{r.deur}.md#{i}" if r.deur else f"ingang/signaal.md#{i}") for i, r in content.rollen.items()}
-        self.vormen = {i: Item(v, f"begrippen.md#{i}") for i, v in content.vormen.items()}
-        self.partners = {
-            i: Item(p, f"partners/{i}.md", {"contact": contacts.get(i), "telefoon_tekst": _telefoon(p.telefoon, contacts.get(i))})
-            for i, p in content.partners.items()
-        }
-        self.barrieres = {i: Item(b, f"barrieres/{i}.md") for i, b in content.barrieres.items()}
-        self.interventies = {i: Item(v, f"interventies/{i}.md") for i, v in content.interventies.items()}
-        self.signalen = {i: Item(s, f"signalen/{i}.md") for i, s in content.signalen.items()}
-        lokaal = {r.interventie: r.regeling for r in gemeente.lokale_regelingen}
-        for ident, item in self.signalen.items():
-            s = item.record
-            item.extra.update(
-                barriere=self.barrieres[content.barriere_van[ident]],
-                vormen=[self.vormen[v] for v in s.vormen],
-                rollen=[self.rollen[r] for r in s.rollen],
-                interventies=[self.interventies[v] for v in s.interventies],
-                partners=[self.partners[p] for p in s.partners],
-                bronnen=[self.bronnen[b] for b in s.bronnen],
-                dader_of_slachtoffer="criminele-uitbuiting" in s.vormen,
-            )
-        for ident, item in self.interventies.items():
-            v = item.record
-            node = ("interventies", ident)
-            item.extra.update(
-                soort_titel=SOORT_TITELS[v.soort],
-                status_titel=STATUS_TITELS[v.status],
-                barrieres=[self.barrieres[b] for b in v.barrieres],
-                vormen=[self.vormen[f] for f in v.vormen],
-                partners=[self.partners[p] for p in v.partners],
-                bronnen=[self.bronnen[b] for b in v.bronnen],
-                signalen=[self.signalen[s] for s in graphs.mentioned_by(graph, node, "signalen")],
-                lokale_regeling_hier=lokaal.get(ident),
-            )
-        for ident, item in self.barrieres.items():
-            b = item.record
-            signalen = [self.signalen[s.id] for s in b.signalen]
-            linked = {v.id for s in signalen for v in s.interventies} | {
-                i for i, v in content.interventies.items() if ident in v.barrieres
-            }
-            interventies = [self.interventies[i] for i in content.interventies if i in linked]
-            item.extra.update(
-                signalen=signalen,
-                per_vorm=[Group(v, self.vormen[v].titel, [s for s in signalen if v in s.record.vormen]) for v in content.vormen],
-                per_soort=_group_by_soort(interventies),
-                partners=[self.partners[p] for p in b.partners],
-                bronnen=[self.bronnen[x] for x in b.bronnen],
-            )
-        for ident, item in self.partners.items():
-            node = ("partners", ident)
-            item.extra.update(
-                bronnen=[self.bronnen[b] for b in item.record.bronnen],
-                signalen=[self.signalen[s] for s in graphs.mentioned_by(graph, node, "signalen")],
-                interventies=[self.interventies[v] for v in graphs.mentioned_by(graph, node, "interventies")],
-            )
-        self.beslisbomen = {i: self._boom(b) for i, b in content.beslisbomen.items()}
-        for item in self.signalen.values():
-            item.extra["beslisbomen"] = [b for b in self.beslisbomen.values() if item.id in b.record.signalen]
-        for item in self.barrieres.values():
-            item.extra["beslisbomen"] = [b for b in self.beslisbomen.values() if item.id in b.record.barrieres]
-        self.meldroute = [
-            Item(stap, "meldroute.md", {"partners": [self.partners[p] for p in stap.partners]}) for stap in gemeente.meldroute
-        ]
+        self.contacts = {c.partner: c for c in gemeente.contacten}
+        self.lokaal = {r.interventie: r.regeling for r in gemeente.lokale_regelingen}
+        self.views: dict[tuple[str, str], View] = {}
+        for collection, ident, record in content.all_records():
+            cls = VIEW_CLASSES.get(collection, View)
+            self.views[(collection, ident)] = cls(self, collection, record)
 
-    def _boom(self, boom: Beslisboom) -> Item:
-        """A decision tree with every node resolved: answers lead to node items, outcomes to partners."""
-        folder = f"beslisbomen/{boom.id}/"
-        graph = trees.graph_of(boom)
-        nodes: dict[str, Item] = {}
-        for vraag in boom.vragen:
-            nodes[vraag.id] = Item(vraag, folder + ("index.md" if vraag.id == boom.start else f"{vraag.id}.md"), {"is_vraag": True})
-        for uitkomst in boom.uitkomsten:
-            nodes[uitkomst.id] = Item(uitkomst, folder + f"{uitkomst.id}.md", {
-                "is_vraag": False,
-                "urgentie_titel": URGENTIE_TITELS[uitkomst.urgentie],
-                "partners": [self.partners[p] for p in uitkomst.partners],
-                "interventies": [self.interventies[i] for i in uitkomst.interventies],
-                "signalen": [self.signalen[s] for s in uitkomst.signalen],
-            })
-        for vraag in boom.vragen:
-            nodes[vraag.id].extra["antwoorden"] = [Stap(a.tekst, nodes[a.naar]) for a in vraag.antwoorden]
+    def view(self, collection: str, ident: str) -> View | None:
+        return self.views.get((collection, ident))
 
-        def route(path: list[str]) -> list[Stap]:
-            steps = []
-            for here, there in zip(path, path[1:]):
-                answer = next(a.tekst for a in nodes[here].record.antwoorden if a.naar == there)
-                steps.append(Stap(answer, nodes[here]))
-            return steps
+    def all(self, collection: str) -> list[View]:
+        return [self.views[(collection, i)] for i in self.content.records[collection]]
 
-        for ident, node in nodes.items():
-            node.extra["route"] = route(nx.shortest_path(graph, boom.start, ident))
-            node.extra["meerdere_routes"] = graph.in_degree(ident) > 1
-        routes = [Item(nodes[path[-1]].record, nodes[path[-1]].pad, {"stappen": route(path), "uitkomst": nodes[path[-1]]})
-                  for path in trees.paths(boom)]
-        return Item(boom, folder + "index.md", {
-            "overzicht": Markup(folder + "overzicht.md"),
-            "knopen": nodes,
-            "start_knoop": nodes[boom.start],
-            "routes": routes,
-            "signalen": [self.signalen[s] for s in boom.signalen],
-            "barrieres": [self.barrieres[b] for b in boom.barrieres],
-            "rollen": [self.rollen[r] for r in boom.rollen],
-            "bronnen": [self.bronnen[b] for b in boom.bronnen],
-        })
-
-    def door(self, deur: str) -> list[Item]:
-        """Roles behind a start-page door, each with its signals grouped by barrier."""
-        result = []
-        for rol in self.rollen.values():
-            if rol.record.deur != deur:
-                continue
-            groups = [
-                Group(b.id, b.titel, [s for s in b.signalen if rol.record.id in s.record.rollen]) for b in self.barrieres.values()
-            ]
-            result.append(Item(rol.record, rol.pad, {"groepen": [g for g in groups if g.items]}))
-        return result
-
-    def interventies_per_soort(self) -> list[Group]:
-        return _group_by_soort(list(self.interventies.values()))
-
-    def matrix_vormen(self) -> list[dict[str, Any]]:
-        dekking = graphs.coverage(self.content)
-        return [
-            {"barriere": b, "cellen": [(dekking.tellingen[(b.id, v)], b.pad + Markup("#") + v) for v in dekking.vormen]}
-            for b in self.barrieres.values()
-        ]
-
-    def matrix_interventies(self) -> list[dict[str, Any]]:
-        rows = []
-        for v in self.interventies.values():
-            cells = []
-            for b in self.barrieres.values():
-                count = sum(1 for s in v.signalen if s.barriere.id == b.id)
-                cells.append((count, b.id in v.record.barrieres, b.pad + Markup("#interventies")))
-            rows.append({"interventie": v, "cellen": cells})
-        return rows
+    def back(self, collection: str, ident: str, source: str) -> list[View]:
+        """Records of collection `source` that mention this one, in their collection's order."""
+        node = (collection, ident)
+        if node not in self.graph:
+            return []
+        mentioning = {i for kind, i in self.graph.predecessors(node) if kind == source}
+        return [self.views[(source, i)] for i in self.content.records[source] if i in mentioning]
 
 
-def _group_by_soort(items: list[Item]) -> list[Group]:
+class Block:
+    """A nested block of a record (a grondslag, a meldstap, a tree node): fields with references resolved."""
+
+    def __init__(self, index: Index, record: BaseModel):
+        self._index = index
+        self.record = record
+        self._refs = refs.ref_fields(type(record))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name == "record":
+            raise AttributeError(name)
+        if name not in type(self.record).model_fields:
+            raise AttributeError(f"{type(self.record).__name__} heeft geen veld '{name}'")
+        value = getattr(self.record, name)
+        if name in self._refs:
+            return self._resolve(self._refs[name].collection, value)
+        return self._wrap(value)
+
+    def _resolve(self, collection: str, value: Any) -> Any:
+        if isinstance(value, list):
+            found = [self._index.view(collection, ident) for ident in value]
+            return [v for v in found if v is not None]  # optional links to what this edition left out vanish
+        return None if value is None else self._index.view(collection, value)
+
+    def _wrap(self, value: Any) -> Any:
+        if isinstance(value, BaseModel):
+            return self._block(value)
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            return [self._block(item) for item in value]
+        return value
+
+    def _block(self, record: BaseModel) -> Any:
+        for c in COLLECTIES:  # a nested record of its own collection (a barrier's signals) is that record's view
+            if isinstance(record, c.model) and c.in_record:
+                return self._index.view(c.naam, getattr(record, "id"))
+        return Block(self._index, record)
+
+
+class View(Block):
+    """A record with a page (or an anchor) of its own."""
+
+    def __init__(self, index: Index, collection: str, record: BaseModel):
+        super().__init__(index, record)
+        self.collection = collection
+        self.pad = urls.url_for(collection, record)
+
+    @property
+    def id(self) -> str:
+        return str(getattr(self.record, "id"))
+
+    def genoemd_door(self, source: str) -> list[View]:
+        return self._index.back(self.collection, self.id, source)
+
+    @property
+    def beslisbomen(self) -> list[View]:
+        """Trees that start from, or lead to, this record."""
+        return self.genoemd_door("beslisbomen")
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    titel: str
+    items: list[Any]
+    pad: str = ""
+
+
+class SignaalView(View):
+    @cached_property
+    def barriere(self) -> View:
+        parent = self._index.content.ouder[(self.collection, self.id)]
+        return self._index.views[parent]
+
+    @property
+    def dader_of_slachtoffer(self) -> bool:
+        return "criminele-uitbuiting" in getattr(self.record, "vormen")
+
+    @property
+    def non_punishment(self) -> View | None:
+        return self._index.view("begrippen", NON_PUNISHMENT)
+
+
+class InterventieView(View):
+    @property
+    def soort_titel(self) -> str:
+        return SOORT_TITELS[getattr(self.record, "soort")]
+
+    @property
+    def status_titel(self) -> str:
+        return STATUS_TITELS[getattr(self.record, "status")]
+
+    @property
+    def geldig_vanaf_tekst(self) -> str:
+        return text.datum(getattr(self.record, "geldig_vanaf"))
+
+    @property
+    def signalen(self) -> list[View]:
+        return self.genoemd_door("signalen")
+
+    @property
+    def lokale_regeling_hier(self) -> str | None:
+        """What this edition's gemeente has for the local regulation this intervention needs."""
+        return self._index.lokaal.get(self.id)
+
+    @property
+    def grondslagen(self) -> list[Grondslag]:
+        return list(getattr(self.record, "grondslag"))
+
+
+class PartnerView(View):
+    @property
+    def contact(self) -> Contact | None:
+        return self._index.contacts.get(self.id)
+
+    @property
+    def telefoon_tekst(self) -> str:
+        contact = self.contact
+        if contact is not None:
+            return contact.telefoon
+        return getattr(self.record, "telefoon") or ""
+
+    @property
+    def signalen(self) -> list[View]:
+        return self.genoemd_door("signalen")
+
+    @property
+    def interventies(self) -> list[View]:
+        return self.genoemd_door("interventies")
+
+
+class BarriereView(View):
+    @property
+    def per_vorm(self) -> list[Group]:
+        signalen = self.signalen
+        return [Group(v.id, v.titel, [s for s in signalen if v.id in s.record.vormen]) for v in self._index.all("vormen")]
+
+    @property
+    def interventie_lijst(self) -> list[View]:
+        """Interventions of this barrier, or named by its signals, in title order."""
+        linked = {v.id for s in self.signalen for v in s.interventies} | {v.id for v in self.genoemd_door("interventies")}
+        return [v for v in self._index.all("interventies") if v.id in linked]
+
+    @property
+    def per_soort(self) -> list[Group]:
+        return group_by_soort(self.interventie_lijst)
+
+
+class BoomView(View):
+    """A decision tree with a view per node: questions lead to nodes, outcomes to partners."""
+
+    @cached_property
+    def knopen(self) -> dict[str, Knoop]:
+        boom = self.record
+        nodes: dict[str, Knoop] = {}
+        for vraag in getattr(boom, "vragen"):
+            nodes[vraag.id] = Knoop(self._index, vraag, self, is_vraag=True)
+        for uitkomst in getattr(boom, "uitkomsten"):
+            nodes[uitkomst.id] = Knoop(self._index, uitkomst, self, is_vraag=False)
+        return nodes
+
+    @property
+    def start_knoop(self) -> Knoop:
+        return self.knopen[getattr(self.record, "start")]
+
+    @property
+    def overzicht(self) -> Markup:
+        return urls.tree_overview(self.id)
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        return trees.graph_of(self.record)  # type: ignore[arg-type]
+
+    @property
+    def routes(self) -> list[Route]:
+        return [Route(self.route(path), self.knopen[path[-1]]) for path in trees.paths(self.record)]  # type: ignore[arg-type]
+
+    def route(self, path: list[str]) -> list[Stap]:
+        steps = []
+        for here, there in zip(path, path[1:]):
+            answer = next(a.tekst for a in self.knopen[here].record.antwoorden if a.naar == there)
+            steps.append(Stap(answer, self.knopen[here]))
+        return steps
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One answer on a route: the answer text and the node it belongs to or leads to."""
+
+    tekst: str
+    knoop: Knoop
+
+
+@dataclass(frozen=True)
+class Route:
+    stappen: list[Stap]
+    uitkomst: Knoop
+
+
+class Knoop(Block):
+    """A question or outcome of a tree, on its own page."""
+
+    def __init__(self, index: Index, record: BaseModel, boom: BoomView, is_vraag: bool):
+        super().__init__(index, record)
+        self.boom = boom
+        self.is_vraag = is_vraag
+        self.id = str(getattr(record, "id"))
+        self.is_start = self.id == getattr(boom.record, "start")
+        self.pad = urls.tree_node(boom.id, self.id, self.is_start)
+
+    @property
+    def urgentie_titel(self) -> str:
+        return URGENTIE_TITELS[getattr(self.record, "urgentie")]
+
+    @property
+    def antwoorden(self) -> list[Stap]:
+        return [Stap(a.tekst, self.boom.knopen[a.naar]) for a in getattr(self.record, "antwoorden")]
+
+    @property
+    def route(self) -> list[Stap]:
+        return self.boom.route(nx.shortest_path(self.boom.graph, getattr(self.boom.record, "start"), self.id))
+
+    @property
+    def meerdere_routes(self) -> bool:
+        return bool(self.boom.graph.in_degree(self.id) > 1)
+
+
+class RolView(View):
+    @property
+    def groepen(self) -> list[Group]:
+        """This role's signals, grouped by barrier."""
+        groups = [Group(b.id, b.titel, [s for s in b.signalen if self.id in s.record.rollen], b.pad) for b in self._index.all("barrieres")]
+        return [g for g in groups if g.items]
+
+
+VIEW_CLASSES: dict[str, type[View]] = {
+    "signalen": SignaalView,
+    "interventies": InterventieView,
+    "partners": PartnerView,
+    "barrieres": BarriereView,
+    "beslisbomen": BoomView,
+    "rollen": RolView,
+}
+
+
+def group_by_soort(items: list[View]) -> list[Group]:
     return [
         Group(soort, titel, [i for i in items if i.record.soort == soort])
         for soort, titel in SOORT_TITELS.items()
@@ -223,10 +314,9 @@ def _group_by_soort(items: list[Item]) -> list[Group]:
     ]
 
 
-def _telefoon(algemeen: str | None, contact: Contact | None) -> str:
-    if contact is not None:
-        return contact.telefoon
-    return algemeen or ""
+def telefoon(value: str) -> str:
+    """A phone number as printed; an unknown one stays visibly unknown."""
+    return "(nummer in te vullen)" if value == IN_TE_VULLEN else value
 
 
-__all__ = ["Views", "Item", "Group", "IN_TE_VULLEN", "DEUR_TITELS"]
+__all__ = ["Index", "View", "Block", "Group", "COLLECTIE", "group_by_soort"]

@@ -1,0 +1,49 @@
+"""This edition's MkDocs config, and the MkDocs run itself.
+
+mkdocs.yml in the project holds the site settings (theme, navigation, Markdown extensions);
+each build writes its own copy with its own folders, so builds never share a path.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .resolve import Site
+from .workspace import Workspace
+
+THEME = Path(__file__).parent / "theme"
+
+
+class MkDocsError(Exception):
+    pass
+
+
+def write_config(base: Path, site: Site, work: Workspace) -> None:
+    config = yaml.safe_load(base.read_text(encoding="utf-8"))
+    config["docs_dir"] = str(work.docs)
+    config["site_dir"] = str(work.site)
+    config["theme"]["custom_dir"] = str(THEME / "overrides")
+    if site.gemeente.id != "landelijk":
+        config["site_name"] = f"{config['site_name']} · {site.gemeente.naam}"
+    for extension in config["markdown_extensions"]:
+        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
+            extension["pymdownx.snippets"]["base_path"] = [str(work.includes)]
+    work.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def run(work: Workspace) -> None:
+    """mkdocs build --strict; every warning it logs is shown, and any warning fails the build."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work.config)],
+                            cwd=work.root, capture_output=True, text=True, env=env)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    if result.returncode != 0 or warnings:
+        raise MkDocsError("\n".join(warnings) or (result.stderr or result.stdout).strip()[-2000:])
+    # Opened from file:// there is no server to show a 404 page, and MkDocs gives it absolute
+    # paths that break offline; leave it out rather than ship a broken page.
+    (work.site / "404.html").unlink(missing_ok=True)

@@ -1,0 +1,147 @@
+"""The resolve step: checked content and an edition in, everything to render out, before anything is written.
+
+The result (Site) is read-only: the Markdown writer, the card printer and the diagram code only
+read it. A new page type is one entry in `_pages` plus its template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import networkx as nx
+
+from . import diagram, urls
+from .cards import Deck, Kaart, build_cards
+from .editie import Editie
+from .loader import Content, Key
+from .views import Index, View, group_by_soort
+
+DEUREN = {
+    "balie": ("Ik werk aan de balie", "Signalen die je aan de balie kunt opvangen, per rol en per barrière."),
+    "toezicht": ("Ik doe toezicht of handhaving",
+                 "Signalen die je bij toezicht en controles tegenkomt, en de interventies die je kunt inzetten."),
+    "client": ("Ik werk met cliënten of jongeren",
+               "Signalen bij cliënten en jongeren. Denk bij strafbare feiten ook aan de vraag: dader of slachtoffer?"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    pad: str  # where it goes in docs/, e.g. "signalen/hv-x.md"
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    bron: Key | None = None  # the record it shows, to point a site-check problem back to its YAML
+    diagram: diagram.Diagram | None = None  # drawn by the writer, passed to the template as `svg`
+
+
+@dataclass(frozen=True)
+class Site:
+    editie: Editie
+    versie: str
+    index: Index
+    kaarten: tuple[Kaart, ...]
+    decks: tuple[Deck, ...]
+    pages: tuple[Page, ...]
+    afkortingen: tuple[tuple[str, str], ...]  # (afkorting, term) for the abbreviation file
+
+    @property
+    def gemeente(self) -> Any:
+        return self.index.gemeente
+
+
+def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) -> Site:
+    gemeente = content.gemeenten[editie.gemeente]
+    index = Index(content, graph, gemeente)
+    kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
+    afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
+    pages = tuple(_pages(index, kaarten, decks))
+    return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen)
+
+
+def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Page]:
+    content = index.content
+    barrieres = index.all("barrieres")
+    yield Page(urls.PAGES["start"], "index.md.j2", {"aantallen": {
+        "signalen": len(content.signalen), "barrieres": len(content.barrieres), "interventies": len(content.interventies)}})
+    yield Page(urls.PAGES["barrieremodel"], "barrieremodel.md.j2", {"barrieres": barrieres}, diagram=_chain(barrieres))
+    for b in barrieres:
+        yield Page(b.pad, "barriere.md.j2", {"b": b, "kaarten": [k for k in kaarten if k.barriere is b]}, bron=("barrieres", b.id))
+    for s in index.all("signalen"):
+        yield Page(s.pad, "signaal.md.j2", {"s": s}, bron=("signalen", s.id))
+    for v in index.all("interventies"):
+        kaart = next(k for k in kaarten if k.interventie is v)
+        yield Page(v.pad, "interventie.md.j2", {"v": v, "kaart": kaart}, bron=("interventies", v.id))
+    yield Page(urls.PAGES["interventies"], "interventies.md.j2", {"groepen": group_by_soort(index.all("interventies"))})
+    for p in index.all("partners"):
+        yield Page(p.pad, "partner.md.j2", {"p": p}, bron=("partners", p.id))
+    yield Page(urls.PAGES["partners"], "partners.md.j2", {"partners": index.all("partners")})
+    yield Page(urls.PAGES["matrix_vormen"], "matrix_vormen.md.j2", {"vormen": index.all("vormen"), "rijen": _matrix_vormen(index)})
+    yield Page(urls.PAGES["matrix_interventies"], "matrix_interventies.md.j2",
+               {"barrieres": barrieres, "rijen": _matrix_interventies(index)})
+    gemeente = index.view("gemeenten", index.gemeente.id)
+    landelijk = [p for p in index.all("partners") if p.soort == "landelijk" and p.telefoon]
+    yield Page(urls.PAGES["meldroute"], "meldroute.md.j2", {"g": gemeente, "landelijk": landelijk},
+               bron=("gemeenten", index.gemeente.id))
+    begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
+    yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
+    yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
+    for deur, (titel, inleiding) in DEUREN.items():
+        rollen = [r for r in index.all("rollen") if r.deur == deur]
+        interventies = group_by_soort(index.all("interventies")) if deur == "toezicht" else []
+        yield Page(str(urls.door(deur)), "ingang.md.j2", {"titel": titel, "inleiding": inleiding, "rollen": rollen,
+                                                          "interventies": interventies})
+    yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"rollen": [r for r in index.all("rollen") if not r.deur]})
+    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres})
+    yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
+    for kaart in kaarten:
+        yield Page(kaart.pad, "kaart.md.j2", {"k": kaart})
+    yield Page(urls.PAGES["kaarten"], "kaarten.md.j2", {
+        "per_rol": [d for d in decks if d.id.startswith("rol-")],
+        "per_barriere": [d for d in decks if d.id.startswith("barriere-")],
+        "interventies": next(d for d in decks if d.id == "interventies")})
+    for boom in index.all("beslisbomen"):
+        yield from _tree_pages(boom)
+
+
+def _tree_pages(boom: View) -> Iterator[Page]:
+    """One page per question and outcome, plus an overview with the whole tree drawn."""
+    bron = ("beslisbomen", boom.id)
+    for knoop in boom.knopen.values():  # type: ignore[attr-defined]
+        titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
+        template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
+        yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
+    knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
+                            "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
+              for k in boom.knopen.values()]  # type: ignore[attr-defined]
+    pijlen = [(k.id, a.knoop.id, a.tekst) for k in boom.knopen.values() if k.is_vraag for a in k.antwoorden]  # type: ignore[attr-defined]
+    drawing = diagram.Diagram(knopen, pijlen, "TB", f"Schema van de beslisboom {boom.titel}", "boom-titel")
+    yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}"},
+               bron=bron, diagram=drawing)
+
+
+def _chain(barrieres: list[View]) -> diagram.Diagram:
+    chain = [diagram.Knoop(b.id, f"{b.titel} (uitbreiding)" if b.uitbreiding else b.titel, urls.html(str(b.pad)),
+                           "uitbreiding" if b.uitbreiding else "stap") for b in barrieres]
+    arrows = [(a.id, b.id, "") for a, b in zip(chain, chain[1:])]
+    return diagram.Diagram(chain, arrows, "LR", "De keten van barrières: " + ", ".join(b.titel for b in barrieres), "keten-titel")
+
+
+def _matrix_vormen(index: Index) -> list[dict[str, Any]]:
+    vormen = index.all("vormen")
+    rows = []
+    for b in index.all("barrieres"):
+        cells = [(sum(1 for s in b.signalen if v.id in s.record.vormen), f"{b.pad}#{v.id}") for v in vormen]
+        rows.append({"barriere": b, "cellen": cells})
+    return rows
+
+
+def _matrix_interventies(index: Index) -> list[dict[str, Any]]:
+    rows = []
+    for v in index.all("interventies"):
+        cells = []
+        for b in index.all("barrieres"):
+            count = sum(1 for s in v.signalen if s.barriere is b)
+            cells.append((count, b in v.barrieres, f"{b.pad}#interventies"))
+        rows.append({"interventie": v, "cellen": cells})
+    return rows

@@ -1,0 +1,84 @@
+"""Where every page lives: the one place that turns a record or a fixed page into a path.
+
+Paths are relative to the docs folder and end in .md (MkDocs turns them into .html links).
+Ids are validated ([a-z0-9-]), so they are safe inside a path or an anchor as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+# A page per record, or an anchor on a shared page.
+RECORD_PAGES = {
+    "barrieres": "barrieres/{id}.md",
+    "signalen": "signalen/{id}.md",
+    "interventies": "interventies/{id}.md",
+    "partners": "partners/{id}.md",
+    "bronnen": "bronnen.md#{id}",
+    "begrippen": "begrippen.md#{id}",
+    "vormen": "begrippen.md#{id}",
+    "gemeenten": "meldroute.md",
+    "beslisbomen": "beslisbomen/{id}/index.md",
+}
+
+# Pages that exist once per edition.
+PAGES = {
+    "start": "index.md",
+    "barrieremodel": "barrieremodel.md",
+    "meldroute": "meldroute.md",
+    "begrippen": "begrippen.md",
+    "bronnen": "bronnen.md",
+    "interventies": "interventies/index.md",
+    "partners": "partners/index.md",
+    "matrix_vormen": "matrix/vormen.md",
+    "matrix_interventies": "matrix/interventies.md",
+    "beslisbomen": "beslisbomen/index.md",
+    "kaarten": "kaarten/index.md",
+    "signaal": "ingang/signaal.md",
+    "training": "ingang/training.md",
+    "balie": "ingang/balie.md",
+    "toezicht": "ingang/toezicht.md",
+    "client": "ingang/client.md",
+}
+
+
+def url_for(collection: str, record: Any) -> Markup:
+    """The page (or anchor) of a record."""
+    if collection == "rollen":  # a role lives on the page of its door, or on "Ik heb een signaal"
+        door = PAGES[record.deur] if record.deur else PAGES["signaal"]
+        return Markup(f"{door}#{record.id}")
+    return Markup(RECORD_PAGES[collection].format(id=record.id))
+
+
+def door(deur: str) -> Markup:
+    return Markup(PAGES[deur])
+
+
+def tree_node(boom: str, node: str, is_start: bool) -> Markup:
+    return Markup(f"beslisbomen/{boom}/{'index' if is_start else node}.md")
+
+
+def tree_overview(boom: str) -> Markup:
+    return Markup(f"beslisbomen/{boom}/overzicht.md")
+
+
+def card(ident: str) -> Markup:
+    return Markup(f"kaarten/{ident}.md")
+
+
+def deck_pdf(ident: str, sheet: str) -> Markup:
+    return Markup(f"kaarten/pdf/{ident}-{sheet}.pdf")
+
+
+def html(path: str) -> str:
+    """The built page for a docs path: 'signalen/x.md#a' -> 'signalen/x.html#a'."""
+    page, _, anchor = path.partition("#")
+    page = page[:-3] + ".html" if page.endswith(".md") else page
+    return f"{page}#{anchor}" if anchor else page
+
+
+def relative_root(path: str) -> Markup:
+    """The prefix that leads from a page back to the docs root."""
+    return Markup("../" * path.count("/"))

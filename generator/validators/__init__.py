@@ -1,0 +1,38 @@
+"""Every rule the content must follow, one small class each, run in this order.
+
+A new rule: write a Validator subclass (id, ernst, beschrijving, check) in the module that fits,
+and add it to VALIDATORS. `make check` prints what they find; STRIKT=1 fails on warnings too.
+"""
+
+from __future__ import annotations
+
+from ..loader import Content
+from ..problems import Problem
+from .base import Validator
+from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
+from .records import (GeldigVanafOntbreekt, GereserveerdeId, GrondslagNietGecontroleerd, InternNietGepubliceerd,
+                      LokaleRegelingOntbreekt, OnmogelijkeDatum)
+from .references import DubbeleVerwijzing, OnbekendeVerwijzing
+from .text import HtmlInTekst, InTeVullen, RedactieInTekst
+from .trees import (BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes,
+                    BoomStart)
+
+VALIDATORS: tuple[type[Validator], ...] = (
+    HtmlInTekst, RedactieInTekst,
+    OnbekendeVerwijzing, DubbeleVerwijzing,
+    GereserveerdeId, LokaleRegelingOntbreekt, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
+    SignaalLeidtNergens, InterventieNietGenoemd,
+    GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
+)
+
+
+def validate(content: Content) -> list[Problem]:
+    """Every problem: what loading found, then what each rule finds."""
+    problems = list(content.problems)
+    for validator in VALIDATORS:
+        problems.extend(validator().check(content))
+    return sorted(set(problems))
+
+
+__all__ = ["VALIDATORS", "Validator", "validate"]

@@ -1,0 +1,92 @@
+"""Rules on single records that the schema cannot express."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from ..loader import Content
+from ..model import COLLECTIE
+from ..problems import Problem
+from .base import Validator
+
+# Page names the handbook already uses in the folders where records get a page of their own.
+RESERVED_IDS = {"index", "overzicht", "pdf", "assets", "search"}
+
+
+class LokaleRegelingOntbreekt(Validator):
+    id = "lokale-regeling-ontbreekt"
+    beschrijving = "Een interventie die een lokale regeling vereist, zegt niet welke."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for ident, interventie in content.interventies.items():
+            if interventie.vereist_lokale_regeling and not interventie.lokale_regeling:
+                yield self.at(content, "interventies", ident, "vereist_lokale_regeling",
+                              message=f"interventie '{ident}' vereist een lokale regeling: noem welke in 'lokale_regeling'")
+
+
+class GeldigVanafOntbreekt(Validator):
+    id = "geldig-vanaf-ontbreekt"
+    beschrijving = "Een interventie in voorbereiding zonder datum van inwerkingtreding."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for ident, interventie in content.interventies.items():
+            if interventie.status == "in-voorbereiding" and not interventie.geldig_vanaf:
+                yield self.at(content, "interventies", ident, "status",
+                              message=f"interventie '{ident}' is in voorbereiding: zet in 'geldig_vanaf' vanaf wanneer")
+
+
+class GrondslagNietGecontroleerd(Validator):
+    id = "grondslag-niet-gecontroleerd"
+    ernst = "waarschuwing"
+    beschrijving = "Een grondslag zonder bron en datum van controle."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for ident, interventie in content.interventies.items():
+            for index, grondslag in enumerate(interventie.grondslag):
+                if not (grondslag.bron and grondslag.gecontroleerd):
+                    yield self.at(content, "interventies", ident, "grondslag", index,
+                                  message=f"interventie '{ident}': grondslag '{grondslag.regeling}' mist 'bron' en 'gecontroleerd' "
+                                  "(tegen welke wettekst en wanneer is het gecontroleerd?)")
+
+
+class OnmogelijkeDatum(Validator):
+    id = "onmogelijke-datum"
+    beschrijving = "Een datum die niet kan kloppen (voor 1900, of een controle in de toekomst)."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        today = dt.date.today()
+        for collection, ident, record in content.all_records():
+            for name in ("herzien_op", "geldig_vanaf"):
+                value = getattr(record, name, None)
+                if isinstance(value, dt.date) and value.year < 1900:
+                    yield self.at(content, collection, ident, name, message=f"datum '{value.isoformat()}' in '{name}' kan niet kloppen")
+        for ident, interventie in content.interventies.items():
+            for index, grondslag in enumerate(interventie.grondslag):
+                when = grondslag.gecontroleerd
+                if when and (when.year < 1900 or when > today):
+                    yield self.at(content, "interventies", ident, "grondslag", index, "gecontroleerd",
+                                  message=f"datum '{when.isoformat()}' in 'gecontroleerd' kan niet kloppen")
+
+
+class GereserveerdeId(Validator):
+    id = "gereserveerde-id"
+    beschrijving = "Een id dat een vaste pagina zou overschrijven."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for collection, ident, _record in content.all_records():
+            if ident in RESERVED_IDS:
+                yield self.at(content, collection, ident, "id",
+                              message=f"{COLLECTIE[collection].noun} '{ident}': dit id is gereserveerd voor een vaste pagina; kies een ander")
+
+
+class InternNietGepubliceerd(Validator):
+    id = "intern-niet-gepubliceerd"
+    ernst = "waarschuwing"
+    beschrijving = "Een item met zichtbaarheid intern: het komt niet in de publieke editie."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for collection, ident, record in content.all_records():
+            if getattr(record, "zichtbaarheid", "publiek") == "intern":
+                yield self.at(content, collection, ident, "zichtbaarheid",
+                              message=f"{COLLECTIE[collection].noun} '{ident}' is intern en wordt niet gepubliceerd in de publieke editie")
