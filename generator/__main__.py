@@ -72,7 +72,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Klaar in {seconds:.1f} s. Open offline: {(editie.out_dir / 'index.html').as_uri()}  "
               f"(werkt ook vanaf een USB-stick)")
     else:
-        print(f"Markdown ({result.pages} pagina's) staat in {editie.out_dir}")
+        print(f"Markdown ({result.pages} pagina's) staat in {editie.out_dir / 'docs'}")
     return 0
 
 

@@ -50,6 +50,12 @@ def check(root: Path, strikt: bool = False) -> Content:
     return content
 
 
+def prepare(root: Path, editie: Editie) -> Site:
+    """Stages 1–4 of the build without writing anything: for tests, the benchmark and previews."""
+    content = for_edition(check(root, editie.strikt), editie)
+    return resolve(content, graphs.build(content), editie, content_version(root))
+
+
 def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) -> Result:
     """Build one edition into editie.out_dir; the previous output stays until every stage succeeded."""
     content = check(root, editie.strikt)                          # 1. read every file, run every rule; stop on errors
@@ -62,7 +68,7 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) 
             say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
             card_pages = _print_cards(site, work.docs, say) if stage != "docs" else 0  # 7. card PDFs
             if stage == "docs":
-                swap(work.docs, editie.out_dir)                   #    (docs only: the Markdown is the output)
+                swap(work.root, editie.out_dir)                   #    (docs only: docs/ and includes/ are the output)
                 return Result(site, len(written), 0)
             mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 8. this edition's MkDocs config
             mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML

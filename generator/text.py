@@ -18,7 +18,7 @@ import nh3
 from markupsafe import Markup
 
 # Characters Python-Markdown (and attr_list, tables) give meaning to.
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!:")
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "|": "&#124;"}
 
 _ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "br", "abbr", "h3", "h4", "blockquote"}
@@ -55,8 +55,7 @@ def render_markdown(source: str, abbreviations: dict[str, str]) -> Markup:
     definitions = "\n".join(f"*[{short}]: {plain(long)}" for short, long in abbreviations.items())
     rendered = markdown.markdown(f"{source}\n\n{definitions}", extensions=["abbr", "sane_lists"])
     rendered = re.sub(r"<(/?)h[12]\b", r"<\1h3", rendered)  # a field's headings sit below the page's own
-    clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
-                      link_rel=None)
+    clean = nh3.clean(rendered, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES)
     # One block without blank lines: Markdown treats it as raw HTML and does not parse its inside.
     body = "\n".join(line for line in clean.splitlines() if line.strip())
     return Markup(f'<div class="bw-tekst">\n{body}\n</div>')

@@ -44,7 +44,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     site = tmp_path_factory.mktemp("gebouwd") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "site", "--site", str(site)],
+        [sys.executable, "-m", "generator", "site", "--uit", str(site)],
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout + result.stderr

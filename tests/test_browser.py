@@ -89,7 +89,7 @@ def _zoekterm_only() -> tuple[str, str]:
     from conftest import ROOT
     from generator.build import check
 
-    content = check(ROOT).content
+    content = check(ROOT)
     texts = {i: " ".join([s.titel, s.waarneming, s.toelichting, s.onschuldig]).lower() for i, s in content.signalen.items()}
     everything = " ".join(texts.values())
     for ident, signaal in content.signalen.items():

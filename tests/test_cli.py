@@ -32,12 +32,12 @@ def test_bad_content_fails_with_all_problems_and_no_traceback(tmp_path: Path) ->
 
 def test_failed_build_leaves_previous_site_untouched(mini: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
-    first = run("site", "--inhoud", str(mini), "--site", str(site))
+    first = run("site", "--inhoud", str(mini), "--uit", str(site))
     assert first.returncode == 0, first.stderr
     marker = site / "index.html"
     before = marker.read_bytes()
     broken = content_tree(tmp_path / "kapot", FIXTURES / "fout" / "01-tab")
-    second = run("site", "--inhoud", str(broken), "--site", str(site))
+    second = run("site", "--inhoud", str(broken), "--uit", str(site))
     assert second.returncode == 1
     assert "tab gevonden" in second.stderr
     assert marker.read_bytes() == before

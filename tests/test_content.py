@@ -14,7 +14,7 @@ BARRIERES = ["werving", "entree", "huisvesting", "identiteit", "vervoer", "arbei
 
 @pytest.fixture(scope="module")
 def content():
-    return check(ROOT).content
+    return check(ROOT)
 
 
 def test_seven_barriers_in_order_and_vervoer_marked_as_extension(content) -> None:

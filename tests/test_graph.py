@@ -6,6 +6,7 @@ from pathlib import Path
 
 from generator import graph as graphs
 from generator.loader import load
+from generator.validators import validate
 
 
 def test_graph_links_both_ways(mini: Path) -> None:
@@ -19,17 +20,15 @@ def test_graph_links_both_ways(mini: Path) -> None:
 
 
 def test_no_orphans_in_valid_corpus(mini: Path) -> None:
-    content = load(mini)
-    assert graphs.orphans(content, graphs.build(content)) == []
+    assert [p for p in validate(load(mini)) if p.ernst == "fout"] == []
 
 
 def test_intervention_named_by_no_signal_is_an_orphan(mini: Path) -> None:
     source = mini / "barriers" / "huisvesting.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("interventies: [adresonderzoek]", "partners: [aandachtsfunctionaris]"), encoding="utf-8")
-    content = load(mini)
-    problems = graphs.orphans(content, graphs.build(content))
-    assert [(p.path, p.line, p.message) for p in problems] == [
-        ("interventions/adresonderzoek.yaml", 1, "interventie 'adresonderzoek' wordt door geen enkel signaal genoemd")
+    problems = [p for p in validate(load(mini)) if p.ernst == "fout"]
+    assert [(p.path, p.line, p.regel) for p in problems] == [
+        ("interventions/adresonderzoek.yaml", 1, "interventie-niet-genoemd")
     ]
 
 

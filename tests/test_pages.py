@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from generator.build import check, write_docs
+from generator.build import build
+from generator.editie import Editie
 
 GOLDEN = ROOT / "tests" / "golden"
 
 
 @pytest.fixture
 def docs(mini: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    write_docs(ROOT, check(mini), "landelijk", target)
-    return target
+    build(mini, Editie(out_dir=tmp_path / "uit"), stage="docs", say=lambda line: None)
+    return tmp_path / "uit" / "docs"
 
 
 @pytest.mark.parametrize("golden", sorted(GOLDEN.glob("*.md")), ids=lambda p: p.stem)
@@ -102,7 +102,7 @@ def test_the_chosen_gemeente_fills_the_contacts(mini: Path, tmp_path: Path) -> N
         .replace("naam: Aandachtsfunctionaris van je gemeente", "naam: Team Veiligheid Proefstad\n    telefoon: 050-1234567"),
         encoding="utf-8",
     )
-    target = tmp_path / "docs"
-    write_docs(ROOT, check(mini), "proefstad", target)
+    build(mini, Editie(out_dir=tmp_path / "uit", gemeente="proefstad"), stage="docs", say=lambda line: None)
+    target = tmp_path / "uit" / "docs"
     meldroute = (target / "meldroute.md").read_text(encoding="utf-8")
     assert "Gemeente Proefstad" in meldroute and "050\\-1234567" in meldroute

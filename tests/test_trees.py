@@ -16,7 +16,7 @@ REQUIRED = {"balie-burgerzaken", "huisbezoek", "controle-seksbranche", "arbeidsm
 
 @pytest.fixture(scope="module")
 def content():
-    return check(ROOT).content
+    return check(ROOT)
 
 
 def test_the_six_trees_exist(content) -> None:

@@ -31,6 +31,8 @@ def validate(content: Content) -> list[Problem]:
     """Every problem: what loading found, then what each rule finds."""
     problems = list(content.problems)
     for validator in VALIDATORS:
+        if validator.alleen_zonder_fouten and any(p.ernst == "fout" for p in problems):
+            continue
         problems.extend(validator().check(content))
     return sorted(set(problems))
 

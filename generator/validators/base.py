@@ -14,6 +14,7 @@ class Validator:
     id: ClassVar[str]
     ernst: ClassVar[str] = "fout"  # fout | waarschuwing
     beschrijving: ClassVar[str]
+    alleen_zonder_fouten: ClassVar[bool] = False  # a rule over the whole; its findings would only echo earlier errors
 
     def check(self, content: Content) -> Iterator[Problem]:
         raise NotImplementedError
