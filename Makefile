@@ -1,26 +1,35 @@
 # Barrièrewijzer: the only entry point.
 #   make site   build the handbook into site/ (installs what it needs first)
-#   make test   run every test, browser tests included
-# Other targets: check, docs, html, cards, serve, schemas, bench, clean.
+#   make test   code checks and every test, browser tests included
+# Other targets: check, docs, serve, schemas, lint, bench, clean.
+# Options: GEMEENTE=groningen  EDITIE=publiek|intern  BASIS_URL=https://…  STRIKT=1 (warnings fail)
 
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 GEMEENTE ?= landelijk
-STAMP    := $(VENV)/.geinstalleerd
+EDITIE   ?= publiek
+SITE_STAMP := $(VENV)/.site-geinstalleerd
+TEST_STAMP := $(VENV)/.test-geinstalleerd
 SUDO     := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 GEN      := $(BIN)/python -m generator
+PIP      := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
+OPTIONS  := --gemeente $(GEMEENTE) --editie $(EDITIE) $(if $(BASIS_URL),--basis-url $(BASIS_URL)) $(if $(STRIKT),--strikt)
 
 # graphviz draws the diagrams; pango and harfbuzz are what WeasyPrint needs for the card PDFs.
 SITE_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium
 
-.PHONY: site test check docs html cards serve schemas bench clean system-site system-test
+.PHONY: site test check docs serve schemas lint bench clean system-site system-test
 
-$(STAMP): requirements.txt
+$(SITE_STAMP): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
-	touch $(STAMP)
+	$(PIP) -r requirements.txt
+	touch $(SITE_STAMP)
+
+$(TEST_STAMP): $(SITE_STAMP) requirements-test.txt
+	$(PIP) -r requirements-test.txt
+	touch $(TEST_STAMP)
 
 # Debian packages, installed only when missing.
 define apt_install
@@ -37,33 +46,31 @@ system-site:
 system-test:
 	$(call apt_install,$(TEST_PACKAGES))
 
-check: $(STAMP)
-	$(GEN) check
+check: $(SITE_STAMP)
+	$(GEN) check $(if $(STRIKT),--strikt)
 
-docs: $(STAMP) system-site
-	$(GEN) docs --gemeente $(GEMEENTE)
+site: $(SITE_STAMP) system-site
+	$(GEN) site $(OPTIONS)
 
-# html runs MkDocs on what docs/cards wrote; the card pages link PDFs, so run cards first.
-html: $(STAMP)
-	$(GEN) html
+# Markdown and this edition's MkDocs config into build/docs/ (no PDFs), for reading or `make serve`.
+docs: $(SITE_STAMP) system-site
+	$(GEN) docs $(OPTIONS)
 
-cards: $(STAMP) system-site
-	$(GEN) cards --gemeente $(GEMEENTE)
+serve: docs
+	cd build/docs && NO_MKDOCS_2_WARNING=1 ../../$(BIN)/mkdocs serve -f mkdocs.yml
 
-site: $(STAMP) system-site
-	$(GEN) site --gemeente $(GEMEENTE)
-
-serve: cards
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
-
-schemas: $(STAMP)
+schemas: $(SITE_STAMP)
 	$(GEN) schemas
 
-bench: $(STAMP) system-site
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+bench: $(SITE_STAMP) system-site
 	$(BIN)/python tests/bench.py
 
-test: $(STAMP) system-test
+test: $(TEST_STAMP) system-test lint
 	$(BIN)/python -m pytest -q tests
 
 clean:
-	rm -rf build site site.nieuw site.oud
+	rm -rf build site .site.* dist

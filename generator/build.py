@@ -66,11 +66,11 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) 
         with workspace(editie.out_dir) as work:                   # 5. a work folder of this build's own
             written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor")  # 6. Markdown pages
             say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
-            card_pages = _print_cards(site, work.docs, say) if stage != "docs" else 0  # 7. card PDFs
-            if stage == "docs":
-                swap(work.root, editie.out_dir)                   #    (docs only: docs/ and includes/ are the output)
+            mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 7. this edition's MkDocs config
+            if stage == "docs":                                   #    (docs only: Markdown and config are the output)
+                swap(work.root, editie.out_dir)
                 return Result(site, len(written), 0)
-            mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 8. this edition's MkDocs config
+            card_pages = _print_cards(site, work.docs, say)       # 8. card PDFs
             mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML
             _fail_on(check_site(work.site, site))                 # 10. links, titles, nothing from outside
             swap(work.site, editie.out_dir)                       # 11. only now replace the previous site

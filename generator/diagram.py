@@ -43,7 +43,7 @@ def _wrap(text: str, width: int = 28) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "\\n".join(l.replace("\\", "\\\\").replace('"', '\\"') for l in lines)
+    return "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
 
 
 @dataclass(frozen=True)

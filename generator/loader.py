@@ -7,9 +7,10 @@ everything at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, cast
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -139,8 +140,9 @@ def load(root: Path) -> Content:
             _mark_unreadable(content, collectie, path)
             continue
         _register_file(content, collectie, doc, record)
-    content.records["barrieres"] = dict(sorted(content.barrieres.items(), key=lambda kv: kv[1].volgorde))
-    content.records["interventies"] = dict(sorted(content.interventies.items(), key=lambda kv: kv[1].titel.lower()))
+    barrieres = sorted(content.barrieres.items(), key=lambda kv: kv[1].volgorde)
+    interventies = sorted(content.interventies.items(), key=lambda kv: kv[1].titel.lower())
+    content.records["barrieres"], content.records["interventies"] = dict(barrieres), dict(interventies)
     return content
 
 

@@ -25,14 +25,15 @@ class MkDocsError(Exception):
 
 def write_config(base: Path, site: Site, work: Workspace) -> None:
     config = yaml.safe_load(base.read_text(encoding="utf-8"))
-    config["docs_dir"] = str(work.docs)
-    config["site_dir"] = str(work.site)
+    # Relative to the work folder (MkDocs reads them relative to the config file), so the folder can move.
+    config["docs_dir"] = work.docs.name
+    config["site_dir"] = work.site.name
     config["theme"]["custom_dir"] = str(THEME / "overrides")
     if site.gemeente.id != "landelijk":
         config["site_name"] = f"{config['site_name']} · {site.gemeente.naam}"
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            extension["pymdownx.snippets"]["base_path"] = [str(work.includes)]
+            extension["pymdownx.snippets"]["base_path"] = [work.includes.name]
     work.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 

@@ -6,8 +6,9 @@ Text that does not fit a card side fails with the card id and side; never clippe
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from markupsafe import Markup

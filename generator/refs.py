@@ -9,8 +9,9 @@ on pages. Adding a reference field is one edit in model.py.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 

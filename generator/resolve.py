@@ -6,8 +6,9 @@ read it. A new page type is one entry in `_pages` plus its template.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -107,14 +108,14 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
 def _tree_pages(boom: View) -> Iterator[Page]:
     """One page per question and outcome, plus an overview with the whole tree drawn."""
     bron = ("beslisbomen", boom.id)
-    for knoop in boom.knopen.values():  # type: ignore[attr-defined]
+    for knoop in boom.knopen.values():
         titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
         template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
         yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
     knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
                             "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
-              for k in boom.knopen.values()]  # type: ignore[attr-defined]
-    pijlen = [(k.id, a.knoop.id, a.tekst) for k in boom.knopen.values() if k.is_vraag for a in k.antwoorden]  # type: ignore[attr-defined]
+              for k in boom.knopen.values()]
+    pijlen = [(k.id, a.knoop.id, a.tekst) for k in boom.knopen.values() if k.is_vraag for a in k.antwoorden]
     drawing = diagram.Diagram(knopen, pijlen, "TB", f"Schema van de beslisboom {boom.titel}", "boom-titel")
     yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}"},
                bron=bron, diagram=drawing)

@@ -6,7 +6,7 @@ reachable, safety first) are validators in validators/trees.py.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import networkx as nx
 

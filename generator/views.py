@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from . import refs, text, trees, urls
 from .loader import Content
-from .model import IN_TE_VULLEN, COLLECTIE, COLLECTIES, Contact, Gemeente, Grondslag
+from .model import COLLECTIE, COLLECTIES, IN_TE_VULLEN, Contact, Gemeente, Grondslag
 
 SOORT_TITELS = {
     "bestuurlijk": "Bestuurlijke interventies",
@@ -67,7 +67,7 @@ class Block:
 
     def __init__(self, index: Index, record: BaseModel):
         self._index = index
-        self.record = record
+        self.record: Any = record  # the YAML record; typed per collection in model.py
         self._refs = refs.ref_fields(type(record))
 
     def __getattr__(self, name: str) -> Any:
@@ -110,7 +110,7 @@ class View(Block):
 
     @property
     def id(self) -> str:
-        return str(getattr(self.record, "id"))
+        return str(self.record.id)
 
     def genoemd_door(self, source: str) -> list[View]:
         return self._index.back(self.collection, self.id, source)
@@ -137,7 +137,7 @@ class SignaalView(View):
 
     @property
     def dader_of_slachtoffer(self) -> bool:
-        return "criminele-uitbuiting" in getattr(self.record, "vormen")
+        return "criminele-uitbuiting" in self.record.vormen
 
     @property
     def non_punishment(self) -> View | None:
@@ -147,15 +147,15 @@ class SignaalView(View):
 class InterventieView(View):
     @property
     def soort_titel(self) -> str:
-        return SOORT_TITELS[getattr(self.record, "soort")]
+        return SOORT_TITELS[self.record.soort]
 
     @property
     def status_titel(self) -> str:
-        return STATUS_TITELS[getattr(self.record, "status")]
+        return STATUS_TITELS[self.record.status]
 
     @property
     def geldig_vanaf_tekst(self) -> str:
-        return text.datum(getattr(self.record, "geldig_vanaf"))
+        return text.datum(self.record.geldig_vanaf)
 
     @property
     def signalen(self) -> list[View]:
@@ -168,7 +168,7 @@ class InterventieView(View):
 
     @property
     def grondslagen(self) -> list[Grondslag]:
-        return list(getattr(self.record, "grondslag"))
+        return list(self.record.grondslag)
 
 
 class PartnerView(View):
@@ -181,7 +181,7 @@ class PartnerView(View):
         contact = self.contact
         if contact is not None:
             return contact.telefoon
-        return getattr(self.record, "telefoon") or ""
+        return self.record.telefoon or ""
 
     @property
     def signalen(self) -> list[View]:
@@ -216,15 +216,15 @@ class BoomView(View):
     def knopen(self) -> dict[str, Knoop]:
         boom = self.record
         nodes: dict[str, Knoop] = {}
-        for vraag in getattr(boom, "vragen"):
+        for vraag in boom.vragen:
             nodes[vraag.id] = Knoop(self._index, vraag, self, is_vraag=True)
-        for uitkomst in getattr(boom, "uitkomsten"):
+        for uitkomst in boom.uitkomsten:
             nodes[uitkomst.id] = Knoop(self._index, uitkomst, self, is_vraag=False)
         return nodes
 
     @property
     def start_knoop(self) -> Knoop:
-        return self.knopen[getattr(self.record, "start")]
+        return self.knopen[self.record.start]
 
     @property
     def overzicht(self) -> Markup:
@@ -232,11 +232,11 @@ class BoomView(View):
 
     @cached_property
     def graph(self) -> nx.DiGraph:
-        return trees.graph_of(self.record)  # type: ignore[arg-type]
+        return trees.graph_of(self.record)
 
     @property
     def routes(self) -> list[Route]:
-        return [Route(self.route(path), self.knopen[path[-1]]) for path in trees.paths(self.record)]  # type: ignore[arg-type]
+        return [Route(self.route(path), self.knopen[path[-1]]) for path in trees.paths(self.record)]
 
     def route(self, path: list[str]) -> list[Stap]:
         steps = []
@@ -268,20 +268,20 @@ class Knoop(Block):
         self.boom = boom
         self.is_vraag = is_vraag
         self.id = str(getattr(record, "id"))
-        self.is_start = self.id == getattr(boom.record, "start")
+        self.is_start = self.id == boom.record.start
         self.pad = urls.tree_node(boom.id, self.id, self.is_start)
 
     @property
     def urgentie_titel(self) -> str:
-        return URGENTIE_TITELS[getattr(self.record, "urgentie")]
+        return URGENTIE_TITELS[self.record.urgentie]
 
     @property
     def antwoorden(self) -> list[Stap]:
-        return [Stap(a.tekst, self.boom.knopen[a.naar]) for a in getattr(self.record, "antwoorden")]
+        return [Stap(a.tekst, self.boom.knopen[a.naar]) for a in self.record.antwoorden]
 
     @property
     def route(self) -> list[Stap]:
-        return self.boom.route(nx.shortest_path(self.boom.graph, getattr(self.boom.record, "start"), self.id))
+        return self.boom.route(nx.shortest_path(self.boom.graph, self.boom.record.start, self.id))
 
     @property
     def meerdere_routes(self) -> bool:

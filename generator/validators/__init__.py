@@ -10,12 +10,17 @@ from ..loader import Content
 from ..problems import Problem
 from .base import Validator
 from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
-from .records import (GeldigVanafOntbreekt, GereserveerdeId, GrondslagNietGecontroleerd, InternNietGepubliceerd,
-                      LokaleRegelingOntbreekt, OnmogelijkeDatum)
+from .records import (
+    GeldigVanafOntbreekt,
+    GereserveerdeId,
+    GrondslagNietGecontroleerd,
+    InternNietGepubliceerd,
+    LokaleRegelingOntbreekt,
+    OnmogelijkeDatum,
+)
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, RedactieInTekst
-from .trees import (BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes,
-                    BoomStart)
+from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomStart
 
 VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, RedactieInTekst,

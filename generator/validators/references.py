@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -10,6 +11,7 @@ from ..loader import Content
 from ..model import BLOK_NOUNS, COLLECTIE
 from ..problems import Problem, suggestion
 from .base import Validator
+
 
 def owner(content: Content, collection: str, ident: str, loc: tuple[Any, ...]) -> str:
     """"signaal 'hv-x'" or, inside a record, "uitkomst 'melden'": who makes the reference."""

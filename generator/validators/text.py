@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ..loader import Content
 from ..model import IN_TE_VULLEN
 from ..problems import Problem
-from ..yamlsource import Document, Loc
+from ..yamlsource import Loc
 from .base import Validator
 
 # A '<' that starts a tag, comment or declaration, closed or not; Markdown autolinks are allowed.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -16,7 +17,7 @@ from .base import Validator
 def _where(boom: Beslisboom) -> dict[str, tuple[Any, ...]]:
     """Node id -> its place in the file (first occurrence)."""
     where: dict[str, tuple[Any, ...]] = {}
-    for kind, nodes in (("vragen", boom.vragen), ("uitkomsten", boom.uitkomsten)):
+    for kind, nodes in (("vragen", list[Any](boom.vragen)), ("uitkomsten", list[Any](boom.uitkomsten))):
         for index, node in enumerate(nodes):
             where.setdefault(node.id, (kind, index, "id"))
     return where
@@ -50,7 +51,7 @@ class BoomKnoop(_TreeRule):
 
     def problems(self, boom: Beslisboom, content: Content) -> Iterator[tuple[tuple[Any, ...], str]]:
         seen: set[str] = set()
-        for kind, nodes in (("vragen", boom.vragen), ("uitkomsten", boom.uitkomsten)):
+        for kind, nodes in (("vragen", list[Any](boom.vragen)), ("uitkomsten", list[Any](boom.uitkomsten))):
             for index, node in enumerate(nodes):
                 if node.id in trees.RESERVED:
                     yield (kind, index, "id"), f"'{node.id}' is gereserveerd voor een vaste pagina; kies een andere id"
