@@ -179,7 +179,7 @@ def _read(path: Path, doc: Document, report: _Reporter) -> None:
         doc.data = _build(node, (), doc, report, loader, set())
     except _AliasFound as found:  # pragma: no cover - the token scan rejects aliases before this
         doc.data = None
-        report.add(*found.position, _ALIAS_MESSAGE, "alias")
+        report.add(*found.position, _ALIAS_MESSAGE.replace("{meer}", ""), "alias")
     finally:
         loader.dispose()
 
@@ -323,12 +323,15 @@ def _check_characters(text: str, lines: _Lines, report: _Reporter) -> None:
 
 # --------------------------------------------------------------------------- stage 3: tokens
 
-_ALIAS_MESSAGE = ("ankers en verwijzingen (& en *) zijn niet toegestaan; schrijf de tekst voluit "
-                  "(begint een tekst met & of *, zoals *nadruk*, zet hem dan tussen aanhalingstekens)")
-_TAG_MESSAGE = ("tags (een woord met ! ervoor, zoals !!str of !!python/...) zijn niet toegestaan; "
+# '{meer}' becomes ' (hier en nog N keer in dit bestand)' when the token scan found more than one.
+_ALIAS_MESSAGE = ("ankers en verwijzingen (& en *) zijn niet toegestaan{meer}; schrijf de tekst voluit. "
+                  "Begint een tekst met & of * (zoals *nadruk*), zet hem dan tussen aanhalingstekens")
+_TAG_MESSAGE = ("tags (een woord met ! ervoor, zoals !!str of !!python/...) zijn niet toegestaan{meer}; "
                 "begint een tekst met !, zet hem dan tussen aanhalingstekens")
-_DIRECTIVE_MESSAGE = ("een regel die begint met % is een YAML-instructie en die is niet toegestaan; "
+_DIRECTIVE_MESSAGE = ("een regel die begint met % is een YAML-instructie en die is niet toegestaan{meer}; "
                       "begint een tekst met %, zet hem dan tussen aanhalingstekens")
+_SECOND_DOCUMENT = ("het bestand bevat een tweede document (een regel met alleen ---){meer}; "
+                    "haal die regel weg, of zet het tweede deel in een eigen bestand")
 _NBSP = "een vaste spatie (U+00A0, vaak uit Word)"
 _OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
 _CLOSE_FLOW = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
@@ -416,12 +419,11 @@ def _scan_tokens(text: str, lines: _Lines, report: _Reporter) -> _Scan:
         "alias": _ALIAS_MESSAGE,
         "tag": _TAG_MESSAGE,
         "yaml-instructie": _DIRECTIVE_MESSAGE,
-        "meerdere-documenten": "het bestand bevat een tweede document (een regel met alleen ---); "
-                               "haal die regel weg, of zet het tweede deel in een eigen bestand",
+        "meerdere-documenten": _SECOND_DOCUMENT,
     }
     for regel, ((line, column), count) in firsts.items():
-        more = f" (en nog {count - 1} keer in dit bestand)" if count > 1 else ""
-        report.add(line, column, messages[regel] + more, regel)
+        more = f" (hier en nog {count - 1} keer in dit bestand)" if count > 1 else ""
+        report.add(line, column, messages[regel].replace("{meer}", more), regel)
     return scan
 
 
@@ -760,7 +762,7 @@ def _node_content(problem: str, context: str, at: Position, context_at: Position
 
 def _fixed(message: str, use_context: bool = False, regel: str = YAML_SYNTAX) -> Any:
     def handler(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
-        return (context_at if use_context and context_at else at), message, regel
+        return (context_at if use_context and context_at else at), message.replace("{meer}", ""), regel
     return handler
 
 
@@ -803,9 +805,7 @@ _HANDLERS: list[tuple[str, Any]] = [
     # composer
     ("found duplicate anchor", _fixed(_ALIAS_MESSAGE, False, "alias")),
     ("found undefined alias", _fixed(_ALIAS_MESSAGE, False, "alias")),
-    ("expected a single document", _fixed(
-        "het bestand bevat een tweede document (een regel met alleen ---); haal die regel weg, of zet het tweede deel in een eigen bestand",
-        regel="meerdere-documenten")),
+    ("expected a single document", _fixed(_SECOND_DOCUMENT, regel="meerdere-documenten")),
     # constructor (only reachable through tags, which the token scan rejects first)
     ("could not determine a constructor", _fixed(_TAG_MESSAGE, False, "tag")),
     # reader, for the case the text did not go through _check_characters
