@@ -636,9 +636,10 @@ def _colon(problem: str, context: str, at: Position, context_at: Position | None
         return at, ("deze tekst bevat een dubbele punt met een spatie erna, en dan denkt YAML dat er een nieuwe sleutel begint; "
                     "zet de tekst tussen aanhalingstekens" + (f", bijvoorbeeld: {example}" if example else ""))
     above = _previous_content_line(lines, at[0])
-    return at, ("hier begint een 'sleutel: waarde' die niet past; controleer het inspringen"
-                + (f" (deze regel springt verder in dan regel {above}, die al een waarde heeft)" if above else "")
-                + ", of zet tekst met een dubbele punt erin tussen aanhalingstekens")
+    return at, ("hier begint een 'sleutel: waarde' die niet past"
+                + (f" bij regel {above} erboven; controleer het inspringen van beide regels, en of regel {above} een sleutel heeft"
+                   if above else "; controleer het inspringen")
+                + ". Staat er een dubbele punt in een tekst, zet die tekst dan tussen aanhalingstekens")
 
 
 def _previous_content_line(lines: _Lines, number: int) -> int | None:
@@ -746,7 +747,8 @@ def _block_scalar(problem: str, context: str, at: Position, context_at: Position
 
 def _simple_key(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
     start = context_at or at
-    return start, f"na de sleutel die hier begint ontbreekt de dubbele punt (YAML zocht tot regel {at[0]}); schrijf 'sleutel: waarde' op één regel"
+    return start, ("hier staat tekst zonder 'sleutel:' ervoor; hoort de tekst bij de regel erboven, spring hem dan in met spaties, "
+                   "of zet de hele tekst tussen aanhalingstekens")
 
 
 def _node_content(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
