@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -10,6 +11,7 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import model, trees
+from .discover import yaml_files
 from .problems import ContentError, Problems, suggestion
 from .yamlsource import Document, Loc, read
 
@@ -122,11 +124,14 @@ def _files(root: Path, problems: Problems, unreadable: set[tuple[str, str]]) -> 
             problems.add(path, 0, 0, "bestand ontbreekt")
             unreadable.add((kind, "*"))
     for folder, kind in FOLDERS.items():
-        files = sorted((root / folder).glob("*.y*ml")) if (root / folder).is_dir() else []
+        files, skipped = yaml_files(root, folder)
+        problems.extend(p for p in skipped if p.ernst == "fout")
+        for warning in (p for p in skipped if p.ernst != "fout"):  # not fatal; the loader rewrite may collect these
+            print(f"waarschuwing: {warning}", file=sys.stderr)
         if not files:
             problems.add(folder, 0, 0, "map bevat geen YAML-bestanden")
         for file in files:
-            yield kind, file.relative_to(root).as_posix()
+            yield kind, file
 
 
 def _validate(kind: str, doc: Document, problems: Problems) -> BaseModel | None:
