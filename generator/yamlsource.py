@@ -333,7 +333,12 @@ _DIRECTIVE_MESSAGE = ("een regel die begint met % is een YAML-instructie en die 
 _SECOND_DOCUMENT = ("het bestand bevat een tweede document (een regel met alleen ---){meer}; "
                     "haal die regel weg, of zet het tweede deel in een eigen bestand")
 _NBSP = "een vaste spatie (U+00A0, vaak uit Word)"
-_OPEN = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_OPEN = {
+    yaml.BlockMappingStartToken: "M",
+    yaml.BlockSequenceStartToken: "S",
+    yaml.FlowMappingStartToken: "FM",
+    yaml.FlowSequenceStartToken: "FS",
+}
 _CLOSE_FLOW = (yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
@@ -360,10 +365,15 @@ def _scan_tokens(text: str, lines: _Lines, report: _Reporter) -> _Scan:
     """One linear pass over libyaml's tokens; stops as soon as the nesting is too deep.
 
     The scanner keeps its state on the heap (no recursion), so this is safe for input
-    that would crash the parser or composer.
+    that would crash the parser or composer. The depth counted here is the depth of
+    lists and mappings the composer would build, including the ones without a token of
+    their own: a list whose '- ' stands at the column of its key, and a 'key: value'
+    pair inside [ ].
     """
     scan = _Scan()
-    stack: list[str] = []  # 'M' block mapping, 'S' block sequence, 'I' indentless sequence, 'F' flow
+    # 'M' block mapping, 'S' block sequence, 'I' indentless sequence, 'FM' flow mapping,
+    # 'FS' flow sequence, 'P' single-pair mapping inside a flow sequence
+    stack: list[str] = []
     firsts: dict[str, tuple[Position, int]] = {}  # rule -> first position, count
     content_seen = False
 
@@ -371,35 +381,34 @@ def _scan_tokens(text: str, lines: _Lines, report: _Reporter) -> _Scan:
         first, count = firsts.get(regel, (position, 0))
         firsts[regel] = (first, count + 1)
 
+    tokens = yaml.scan(text, Loader=_Loader)
     try:
-        for token in yaml.scan(text, Loader=_Loader):
+        for token in tokens:
             kind = type(token)
+            opened = None
             if kind in _OPEN:
-                stack.append("M" if kind is yaml.BlockMappingStartToken else "S" if kind is yaml.BlockSequenceStartToken else "F")
-                if len(stack) > MAX_DEPTH:
-                    line, column = _pos(token.start_mark)
-                    report.add(line, column, f"te diep genest: hier zitten meer dan {MAX_DEPTH} lijsten en blokken in elkaar; "
-                               "controleer het inspringen en de haakjes [ ] { }", "te-diep")
-                    break  # stop before the parser sees it: it crashes on very deep input
+                opened = _OPEN[kind]
             elif kind is yaml.BlockEndToken:
                 if stack and stack[-1] == "I":
                     stack.pop()
                 if stack:
                     stack.pop()
+            elif kind is yaml.FlowEntryToken:
+                if stack and stack[-1] == "P":
+                    stack.pop()
             elif kind in _CLOSE_FLOW:
-                if stack and stack[-1] == "F":
+                if stack and stack[-1] == "P":
+                    stack.pop()
+                if stack and stack[-1] in ("FM", "FS"):
                     stack.pop()
             elif kind is yaml.BlockEntryToken:
-                if stack and stack[-1] == "M":  # '- ' at the column of a mapping's keys: a sequence without its own block
-                    stack.append("I")
-                    if len(stack) > MAX_DEPTH:
-                        line, column = _pos(token.start_mark)
-                        report.add(line, column, f"te diep genest: hier zitten meer dan {MAX_DEPTH} lijsten en blokken in elkaar; "
-                                   "controleer het inspringen en de haakjes [ ] { }", "te-diep")
-                        break
-            elif kind is yaml.KeyToken:
-                if stack and stack[-1] == "I":
+                if stack and stack[-1] == "M":  # '- ' at the column of a mapping's keys
+                    opened = "I"
+            elif kind in (yaml.KeyToken, yaml.ValueToken):
+                if stack and stack[-1] == "I" and kind is yaml.KeyToken:
                     stack.pop()
+                elif stack and stack[-1] == "FS":  # [a: b] holds a mapping {a: b}
+                    opened = "P"
             elif kind in (yaml.AnchorToken, yaml.AliasToken):
                 once("alias", _pos(token.start_mark))
             elif kind is yaml.TagToken:
@@ -411,10 +420,19 @@ def _scan_tokens(text: str, lines: _Lines, report: _Reporter) -> _Scan:
                     once("meerdere-documenten", _pos(token.start_mark))
             elif kind is yaml.ScalarToken:
                 _check_scalar_token(token, lines, report, scan)
+            if opened:
+                stack.append(opened)
+                if len(stack) > MAX_DEPTH:
+                    line, column = _pos(token.start_mark)
+                    report.add(line, column, f"te diep genest: hier zitten meer dan {MAX_DEPTH} lijsten en blokken in elkaar; "
+                               "controleer het inspringen en de haakjes [ ] { }", "te-diep")
+                    break  # stop before the parser sees it: it crashes on very deep input
             if kind not in (yaml.StreamStartToken, yaml.DirectiveToken, yaml.DocumentStartToken, yaml.StreamEndToken):
                 content_seen = True
     except yaml.YAMLError as exc:
         report.add(*_translate(exc, text, lines, scan))
+    finally:
+        tokens.close()
     messages = {
         "alias": _ALIAS_MESSAGE,
         "tag": _TAG_MESSAGE,

@@ -69,6 +69,21 @@ def _dashes(depth: int) -> str:
     return "- " * depth + "x\n"
 
 
+def _flow_pairs(depth: int) -> str:
+    return "a: " + "[k: " * (depth // 2) + "x" + "]" * (depth // 2) + "\n"  # [k: x] is a list holding a mapping
+
+
+def _flow_mappings(depth: int) -> str:
+    return "{a: " * depth + "x" + "}" * depth + "\n"
+
+
+def _mixed(depth: int) -> str:
+    # block mapping > block list, in turn, ending in a flow mapping > flow list > pair: depth or depth - 1 levels
+    pairs = max(1, (depth - 3) // 2)
+    text = "".join("    " * i + f"k{i}:\n" + "    " * i + "  -" + ("\n" if i < pairs - 1 else " ") for i in range(pairs))
+    return text + "{a: [b: x]}\n"
+
+
 def _true_depth(text: str) -> int:
     """Nesting depth as the composer sees it, without recursion."""
     deepest = 0
@@ -84,7 +99,8 @@ def _true_depth(text: str) -> int:
     return deepest
 
 
-@pytest.mark.parametrize("shape", [_flow, _block, _indentless, _dashes], ids=["flow", "block", "indentless", "dashes"])
+@pytest.mark.parametrize("shape", [_flow, _block, _indentless, _dashes, _flow_pairs, _flow_mappings, _mixed],
+                         ids=["flow", "block", "indentless", "dashes", "flow-pairs", "flow-mappings", "mixed"])
 def test_depth_limit_matches_the_real_depth(tmp_path: Path, shape) -> None:
     """Just under the limit is accepted, just over it is rejected, for every way of nesting."""
     verdicts = set()
