@@ -347,7 +347,6 @@ class _Quoted:
     start: Position  # 1-based, of the opening quote
     end: Position  # 1-based, just after the closing quote
     style: str
-    value: str
 
 
 @dataclass
@@ -451,7 +450,7 @@ _KEY_NBSP = re.compile(r"[A-Za-z_][\w-]*:\xa0")
 def _check_scalar_token(token: Any, lines: _Lines, report: _Reporter, scan: _Scan) -> None:
     line, column = _pos(token.start_mark)
     if token.style in ('"', "'"):
-        scan.quoted.append(_Quoted((line, column), _pos(token.end_mark), token.style, token.value))
+        scan.quoted.append(_Quoted((line, column), _pos(token.end_mark), token.style))
         return
     if not token.plain:
         return

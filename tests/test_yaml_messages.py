@@ -277,3 +277,18 @@ def test_no_libyaml_wording_reaches_the_editor(problem: str) -> None:
             line, column, message, regel = yamlsource._translate(exc, text, lines, yamlsource._Scan())
             assert line >= 1 and column >= 1 and regel
             assert not ENGLISH.search(message), (problem, context, message)
+
+
+@pytest.mark.parametrize("text, position, regel", [c[1:4] for c in CASES], ids=[c[0] for c in CASES])
+def test_whole_check_reports_it_without_internal_error(tmp_path: Path, text: str, position, regel: str) -> None:
+    """Through the loader: a located problem for the file, never another exception ('Interne fout')."""
+    from conftest import content_tree
+    from generator.build import check
+    from generator.problems import ContentError
+
+    root = content_tree(tmp_path / "inhoud")
+    (root / "barriers" / "huisvesting.yaml").write_bytes(text.encode("utf-8"))
+    with pytest.raises(ContentError) as raised:
+        check(root)
+    found = [(p.line, p.column, p.regel) for p in raised.value.problems.items if p.path == "barriers/huisvesting.yaml"]
+    assert (*position, regel) in found, found
