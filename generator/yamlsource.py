@@ -171,7 +171,7 @@ def _read(path: Path, doc: Document, report: _Reporter) -> None:
     except yaml.YAMLError as exc:
         report.add(*_translate(exc, text, lines, scan))
         return
-    if node is None:
+    if node is None or (isinstance(node, ScalarNode) and node.tag == _TAG + "null" and not node.value):
         report.add(1, 1, "bestand is leeg", "leeg-bestand")
         return
     loader = _Loader("")
@@ -637,6 +637,7 @@ def _quoted_example(line: str) -> str:
     if not match or len(match.group(3)) > 80:
         return ""
     prefix, key, rest = match.groups()
+    rest = re.sub(r"\s+#.*$", "", rest)  # a comment stays outside the quotes
     rest = rest.strip("\u201c\u201d\u201e\u2018\u2019\u201a")
     if '"' not in rest and "\\" not in rest:
         quoted = f'"{rest}"'
