@@ -63,3 +63,14 @@ def test_bad_byte_position(tmp_path: Path) -> None:
 def test_non_string_key(tmp_path: Path) -> None:
     doc = _read(tmp_path, "? [a, b]\n: c\n")
     assert [p.message for p in doc.problems] == ["een sleutel moet een woord zijn"]
+
+
+def test_only_a_document_marker_is_empty(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "---\n# alleen commentaar\n")
+    assert [(p.line, p.regel, p.message) for p in doc.problems] == [(1, "leeg-bestand", "bestand is leeg")]
+
+
+def test_every_problem_has_a_rule_id(tmp_path: Path) -> None:
+    for text in ("a:\n\t- b\n", b"a: caf\xe9\n", "", "a: 1\na: 2\n", "? [a, b]\n: c\n", "a: 2014-13-45\n", "a: " + "x" * 1_000_001):
+        doc = _read(tmp_path, text)
+        assert doc.problems and all(p.regel and p.ernst == "fout" for p in doc.problems), doc.problems
