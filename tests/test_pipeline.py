@@ -125,3 +125,23 @@ def test_a_broken_gemeente_name_is_a_clear_error(mini: Path, tmp_path: Path) -> 
     assert [p.regel for p in raised.value.problems.items] == ["onbekende-gemeente"]
     with pytest.raises((ContentError, BuildError)):
         build(mini, Editie(out_dir=tmp_path / "site", gemeente="Atlantis!"), say=lambda line: None)
+
+
+def test_site_check_finds_script_outside_resources_and_broken_structure(mini: Path, tmp_path: Path) -> None:
+    from generator.build import prepare
+    from generator.sitecheck import check_site
+
+    site = prepare(mini, Editie(out_dir=tmp_path / "site"))
+    folder = tmp_path / "gebouwd"
+    folder.mkdir()
+    page = '<html lang="nl"><head><title>{t}</title></head><body>{b}</body></html>'
+    (folder / "index.html").write_text(page.format(t="Start", b='<h1>Start</h1><a href="a.html">a</a> <a href="b.html#weg">b</a>'))
+    (folder / "a.html").write_text(page.format(t="A", b='<h1>A</h1><img src="https://cdn.example/x.png" alt="">'
+                                                     '<a href="javascript:alert(1)">x</a><p onclick="x()">p</p>'))
+    (folder / "b.html").write_text(page.format(t="A", b="<h1>B</h1><h1>Nog een</h1>"))
+    (folder / "los.html").write_text(page.format(t="Los", b="<h1>Los</h1>"))
+    found = {(p.path, p.regel) for p in check_site(folder, site)}
+    assert found == {
+        ("a.html", "extern-bestand"), ("a.html", "script-uit-inhoud"),
+        ("b.html", "een-h1"), ("b.html", "titel-dubbel"), ("index.html", "dode-link"), ("los.html", "wees-pagina"),
+    }
