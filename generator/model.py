@@ -19,7 +19,10 @@ from .refs import Ref
 IN_TE_VULLEN = "in te vullen"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=2, max_length=60)]
-Tekst = Annotated[str, Field(min_length=1)]
+# A text field. The upper bound is far above real content (longest: about 2,300 characters) and keeps
+# the Markdown parser, which is quadratic on some inputs, fast on whatever an editor pastes.
+MAX_TEKST = 6000
+Tekst = Annotated[str, Field(min_length=1, max_length=MAX_TEKST)]
 Ids = list[Id]
 
 # Reference fields: the Ref marker says which collection the ids point into (see refs.py).
@@ -115,6 +118,7 @@ class Signaal(Record):
     zoektermen: list[Tekst] = Field(default_factory=list)
     interventies: Interventies = Field(default_factory=list)
     partners: Partners = Field(default_factory=list)
+    samen_met: Signalen = Field(default_factory=list)  # signals that often come with this one
     bronnen: Bronnen = Field(min_length=1)
 
 

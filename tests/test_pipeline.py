@@ -145,3 +145,25 @@ def test_site_check_finds_script_outside_resources_and_broken_structure(mini: Pa
         ("a.html", "extern-bestand"), ("a.html", "script-uit-inhoud"),
         ("b.html", "een-h1"), ("b.html", "titel-dubbel"), ("index.html", "dode-link"), ("los.html", "wees-pagina"),
     }
+
+
+def test_a_new_reference_field_is_checked_linked_and_shown_both_ways(mini: Path, tmp_path: Path) -> None:
+    """`samen_met` was added as one field in model.py plus the lines in signaal.md.j2 that show it."""
+    source = mini / "barriers" / "huisvesting.yaml"
+    _replace(source, "  - id: hv-jongere-hotel\n", "  - id: hv-jongere-hotel\n    samen_met: [hv-veel-mensn]\n")
+    problems = [p for p in validate(load(mini)) if p.regel == "onbekende-verwijzing"]
+    assert [(p.line, "bedoelde je 'hv-veel-mensen'" in p.message) for p in problems] == [(_line(source, "samen_met"), True)]
+    _replace(source, "[hv-veel-mensn]", "[hv-veel-mensen]")
+    build(mini, Editie(out_dir=tmp_path / "uit"), stage="docs", say=lambda line: None)
+    docs = tmp_path / "uit" / "docs" / "signalen"
+    assert "(../signalen/hv-veel-mensen.md)" in (docs / "hv-jongere-hotel.md").read_text(encoding="utf-8")
+    assert "(../signalen/hv-jongere-hotel.md)" in (docs / "hv-veel-mensen.md").read_text(encoding="utf-8")  # the back-link
+
+
+def test_a_pasted_wall_of_text_is_refused_quickly(mini: Path) -> None:
+    """The Markdown parser is quadratic on '['; a field over the limit is an error, not a hang."""
+    from generator.model import MAX_TEKST
+
+    source = mini / "barriers" / "huisvesting.yaml"
+    _replace(source, "waarneming: Verblijft in wisselende hotelkamers.", 'waarneming: "' + "[" * (MAX_TEKST + 1) + '"')
+    assert ("barriers/huisvesting.yaml", _line(source, 'waarneming: "[['), "ongeldige-waarde", "fout") in _found(mini)
