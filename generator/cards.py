@@ -109,7 +109,7 @@ def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View],
     voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}", rol.titel, (
         Blok((Regel(f"Signalen bij de barrière {barriere.titel.lower()}:"),), soort="tekst", klasse="intro"),
         Blok(tuple(Regel(s.titel, pad=s.pad) for s in signalen), klasse="signalen"),
-        Blok((Regel(phrases.COMBINATIE, label=phrases.EEN_SIGNAAL),), soort="tekst", klasse="regel"),
+        Blok((Regel(phrases.NIET_PLUIS, label=phrases.EEN_SIGNAAL),), soort="tekst", klasse="regel"),
     ))
     bomen = [b for b in index.all("beslisbomen") if {s.id for s in b.signalen} & {s.id for s in signalen}]
     achterkant = Kant("achterkant", "Signaalkaart · wat doe je?", phrases.ACUUT, (

@@ -99,6 +99,12 @@ class Content:
             for ident, record in records.items():
                 yield collection, ident, record
 
+    def grondslagen(self) -> Iterator[tuple[str, int, model.Grondslag]]:
+        """Every legal basis: (interventie id, its index in 'grondslag', the grondslag)."""
+        for ident, interventie in self.interventies.items():
+            for index, grondslag in enumerate(interventie.grondslag):
+                yield ident, index, grondslag
+
     def references(self) -> Iterator[tuple[str, str, refs.Verwijzing]]:
         """Every reference of every record, with the record that holds it (nested records count as their own)."""
         for collection, ident, record in self.all_records():

@@ -29,6 +29,7 @@ def write_config(base: Path, site: Site, work: Workspace) -> None:
     config["docs_dir"] = work.docs.name
     config["site_dir"] = work.site.name
     config["theme"]["custom_dir"] = str(THEME / "overrides")
+    config.setdefault("extra", {})["editie"] = site.editie.publiek  # the theme marks an internal edition on every page
     if site.gemeente.id != "landelijk":
         config["site_name"] = f"{config['site_name']} · {site.gemeente.naam}"
     for extension in config["markdown_extensions"]:

@@ -6,7 +6,7 @@ from .model import Grondslag
 
 ACUUT = "Acuut gevaar? Bel 112."
 EEN_SIGNAAL = "Eén signaal zegt weinig; een combinatie telt."
-COMBINATIE = "Neem je niet-pluisgevoel serieus."
+NIET_PLUIS = "Neem je niet-pluisgevoel serieus."
 WAT_DOE_JE = (
     "Blijf rustig. Confronteer niemand die je verdenkt.",
     "Schrijf op wat je zag en hoorde: feiten apart van je interpretatie.",

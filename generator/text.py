@@ -31,8 +31,11 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 
 def plain(value: object) -> str:
-    """One line of text without characters that could become markup anywhere."""
-    return " ".join(str(value).replace("<", "‹").replace(">", "›").replace("&", "en").replace('"', "'").split())
+    """One line (a pasted line break would garble Markdown's abbreviation list), no tag brackets.
+
+    The abbreviation text ends up as a title attribute, which Markdown escapes itself.
+    """
+    return " ".join(str(value).replace("<", "‹").replace(">", "›").split())
 
 
 def escape(value: object) -> Markup:

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from . import refs, text, trees, urls
 from .loader import Content
-from .model import COLLECTIE, COLLECTIES, IN_TE_VULLEN, Contact, Gemeente, Grondslag
+from .model import COLLECTIES, IN_TE_VULLEN, Contact, Gemeente, Grondslag
 
 SOORT_TITELS = {
     "bestuurlijk": "Bestuurlijke interventies",
@@ -319,4 +319,4 @@ def telefoon(value: str) -> str:
     return "(nummer in te vullen)" if value == IN_TE_VULLEN else value
 
 
-__all__ = ["Index", "View", "Block", "Group", "COLLECTIE", "group_by_soort"]
+__all__ = ["Index", "View", "Block", "Group", "group_by_soort"]

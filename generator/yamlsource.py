@@ -730,21 +730,23 @@ def _quote_eof(problem: str, context: str, at: Position, context_at: Position | 
     return start, f"het aanhalingsteken ({mark}) dat hier opent, wordt nergens gesloten; zet een {mark} aan het eind van de tekst"
 
 
-def _escape(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
+def _backslash(at: Position, lines: _Lines) -> tuple[Position, str]:
+    """Where the backslash before `at` stands, and the escape it starts ('\\B')."""
     line = lines.line(at[0])
     backslash = line.rfind("\\", 0, at[1])
     column = backslash + 1 if backslash >= 0 else at[1]
-    code = line[column - 1: column + 1] if backslash >= 0 else "\\"
-    return (at[0], column), (f"tussen dubbele aanhalingstekens heeft een backslash een speciale betekenis en '{code}' bestaat niet; "
+    return (at[0], column), (line[column - 1: column + 1] if backslash >= 0 else "\\")
+
+
+def _escape(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
+    where, code = _backslash(at, lines)
+    return where, (f"tussen dubbele aanhalingstekens heeft een backslash een speciale betekenis en '{code}' bestaat niet; "
                              f"gebruik enkele aanhalingstekens (bijvoorbeeld 'G:\\Beleid') of laat de aanhalingstekens weg")
 
 
 def _code(problem: str, context: str, at: Position, context_at: Position | None, lines: _Lines, scan: _Scan) -> Any:
-    line = lines.line(at[0])
-    backslash = line.rfind("\\", 0, at[1])
-    column = backslash + 1 if backslash >= 0 else at[1]
-    code = line[column - 1: column + 1] if backslash >= 0 else "\\"
-    return (at[0], column), (f"tussen dubbele aanhalingstekens moet na '{code}' een geldige tekencode staan; "
+    where, code = _backslash(at, lines)
+    return where, (f"tussen dubbele aanhalingstekens moet na '{code}' een geldige tekencode staan; "
                              f"bedoel je een gewone backslash, gebruik dan enkele aanhalingstekens of laat de aanhalingstekens weg")
 
 

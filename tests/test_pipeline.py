@@ -167,3 +167,12 @@ def test_a_pasted_wall_of_text_is_refused_quickly(mini: Path) -> None:
     source = mini / "barriers" / "huisvesting.yaml"
     _replace(source, "waarneming: Verblijft in wisselende hotelkamers.", 'waarneming: "' + "[" * (MAX_TEKST + 1) + '"')
     assert ("barriers/huisvesting.yaml", _line(source, 'waarneming: "[['), "ongeldige-waarde", "fout") in _found(mini)
+
+
+def test_an_internal_edition_is_marked_on_every_page_and_a_public_one_is_not(mini: Path, tmp_path: Path) -> None:
+    build(mini, Editie(out_dir=tmp_path / "intern", publiek="intern"), say=lambda line: None)
+    build(mini, Editie(out_dir=tmp_path / "publiek"), say=lambda line: None)
+    marker = "Interne editie"
+    intern_pages = list((tmp_path / "intern").rglob("*.html"))
+    assert intern_pages and all(marker in p.read_text(encoding="utf-8") for p in intern_pages)
+    assert not any(marker in p.read_text(encoding="utf-8") for p in (tmp_path / "publiek").rglob("*.html"))

@@ -42,12 +42,11 @@ class GrondslagNietGecontroleerd(Validator):
     beschrijving = "Een grondslag zonder bron en datum van controle."
 
     def check(self, content: Content) -> Iterator[Problem]:
-        for ident, interventie in content.interventies.items():
-            for index, grondslag in enumerate(interventie.grondslag):
-                if not (grondslag.bron and grondslag.gecontroleerd):
-                    yield self.at(content, "interventies", ident, "grondslag", index,
-                                  message=f"interventie '{ident}': grondslag '{grondslag.regeling}' mist 'bron' en 'gecontroleerd' "
-                                  "(tegen welke wettekst en wanneer is het gecontroleerd?)")
+        for ident, index, grondslag in content.grondslagen():
+            if not (grondslag.bron and grondslag.gecontroleerd):
+                yield self.at(content, "interventies", ident, "grondslag", index,
+                              message=f"interventie '{ident}': grondslag '{grondslag.regeling}' mist 'bron' en 'gecontroleerd' "
+                              "(tegen welke wettekst en wanneer is het gecontroleerd?)")
 
 
 class OnmogelijkeDatum(Validator):
@@ -61,12 +60,11 @@ class OnmogelijkeDatum(Validator):
                 value = getattr(record, name, None)
                 if isinstance(value, dt.date) and value.year < 1900:
                     yield self.at(content, collection, ident, name, message=f"datum '{value.isoformat()}' in '{name}' kan niet kloppen")
-        for ident, interventie in content.interventies.items():
-            for index, grondslag in enumerate(interventie.grondslag):
-                when = grondslag.gecontroleerd
-                if when and (when.year < 1900 or when > today):
-                    yield self.at(content, "interventies", ident, "grondslag", index, "gecontroleerd",
-                                  message=f"datum '{when.isoformat()}' in 'gecontroleerd' kan niet kloppen")
+        for ident, index, grondslag in content.grondslagen():
+            when = grondslag.gecontroleerd
+            if when and (when.year < 1900 or when > today):
+                yield self.at(content, "interventies", ident, "grondslag", index, "gecontroleerd",
+                              message=f"datum '{when.isoformat()}' in 'gecontroleerd' kan niet kloppen")
 
 
 class GereserveerdeId(Validator):

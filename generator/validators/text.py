@@ -80,9 +80,8 @@ class InTeVullen(Validator):
     beschrijving = "Een artikel dat nog 'in te vullen' is, zonder reden in 'redactie'."
 
     def check(self, content: Content) -> Iterator[Problem]:
-        for ident, interventie in content.interventies.items():
-            for index, grondslag in enumerate(interventie.grondslag):
-                if grondslag.artikel == IN_TE_VULLEN and not grondslag.redactie:
-                    yield self.at(content, "interventies", ident, "grondslag", index, "artikel",
-                                  message=f"interventie '{ident}': artikel van '{grondslag.regeling}' is nog in te vullen; "
-                                  "vul het in, of zet de reden in 'redactie'")
+        for ident, index, grondslag in content.grondslagen():
+            if grondslag.artikel == IN_TE_VULLEN and not grondslag.redactie:
+                yield self.at(content, "interventies", ident, "grondslag", index, "artikel",
+                              message=f"interventie '{ident}': artikel van '{grondslag.regeling}' is nog in te vullen; "
+                              "vul het in, of zet de reden in 'redactie'")

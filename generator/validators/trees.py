@@ -35,6 +35,10 @@ def acyclic(boom: Beslisboom) -> bool:
     return well_formed(boom) and nx.is_directed_acyclic_graph(trees.graph_of(boom))
 
 
+def reachable(graph: nx.DiGraph, boom: Beslisboom) -> set[str]:
+    return nx.descendants(graph, boom.start) | {boom.start}
+
+
 class _TreeRule(Validator):
     def check(self, content: Content) -> Iterator[Problem]:
         for ident, boom in content.beslisbomen.items():
@@ -106,10 +110,9 @@ class BoomOnbereikbaar(_TreeRule):
         if not acyclic(boom):
             return
         graph = trees.graph_of(boom)
-        reachable = nx.descendants(graph, boom.start) | {boom.start}
-        for node in graph:
-            if node not in reachable:
-                yield _where(boom)[node], f"knoop '{node}' is niet bereikbaar vanaf de start '{boom.start}'"
+        reach = reachable(graph, boom)
+        for node in (n for n in graph if n not in reach):
+            yield _where(boom)[node], f"knoop '{node}' is niet bereikbaar vanaf de start '{boom.start}'"
 
 
 class BoomRoutes(_TreeRule):
@@ -150,8 +153,7 @@ class BoomDaderOfSlachtoffer(_TreeRule):
         if not boom.strafbare_feiten or not acyclic(boom) or ("partners", "*") in content.onleesbaar:
             return
         graph = trees.graph_of(boom)
-        reachable = nx.descendants(graph, boom.start) | {boom.start}
-        checks = [n for n in reachable if graph.nodes[n].get("vraag") and graph.nodes[n]["vraag"].soort == "dader-of-slachtoffer"]
+        checks = [n for n in reachable(graph, boom) if graph.nodes[n].get("vraag") and graph.nodes[n]["vraag"].soort == "dader-of-slachtoffer"]
         if not checks:
             yield ("strafbare_feiten",), "bij strafbare feiten hoort een vraag 'dader of slachtoffer?' (soort: dader-of-slachtoffer)"
             return
