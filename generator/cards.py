@@ -15,10 +15,18 @@ import segno
 from markupsafe import Markup
 
 from . import phrases, urls
-from .views import Index, View, telefoon
+from .views import Index, PartnerView, View, tel_url
 
 MIN_SIGNALEN = 5
 MAX_SIGNALEN = 8
+
+
+@dataclass(frozen=True)
+class Deel:
+    """A piece of a line; a phone number carries its tel: link for the web card."""
+
+    tekst: str
+    tel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class Regel:
     tekst: str
     label: str = ""  # bold lead ("Bevoegd"), or empty
     pad: Markup | None = None  # the web page it links to; the PDF prints the text only
+    delen: tuple[Deel, ...] = ()  # when set, the line is these pieces (text and phone numbers)
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ class Kaart:
     rol: View | None = None
     signalen: tuple[View, ...] = ()
     interventie: View | None = None
+    intern: bool = False  # shows an intern item: marked "Intern – niet delen buiten de gemeente"
 
 
 @dataclass(frozen=True)
@@ -82,13 +92,14 @@ class Deck(DeckLink):
 
 def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[Deck]]:
     """All cards and decks of an edition, with the content of every side; nothing rendered yet."""
-    meldroute = _meldroute(index)
+    meldroute, meldroute_intern = _meldroute(index)
     signaalkaarten: list[Kaart] = []
     for barriere in index.all("barrieres"):
         for rol in index.all("rollen"):
             signalen = [s for s in barriere.signalen if rol.id in s.record.rollen]
             if len(signalen) >= MIN_SIGNALEN:
-                signaalkaarten.append(_signaalkaart(index, barriere, rol, signalen[:MAX_SIGNALEN], meldroute, website))
+                signaalkaarten.append(_signaalkaart(index, barriere, rol, signalen[:MAX_SIGNALEN], meldroute,
+                                                    meldroute_intern, website))
     interventiekaarten = [_interventiekaart(index, v, website) for v in index.all("interventies")]
     decks = [Deck(f"barriere-{b.id}", f"Signaalkaarten {b.titel}", [k for k in signaalkaarten if k.barriere is b])
              for b in index.all("barrieres")]
@@ -104,7 +115,8 @@ def _where(ident: str, website: str | None) -> dict[str, Any]:
     return {"pad": urls.card(ident), "adres": url, "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=0)}
 
 
-def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View], meldroute: Blok, website: str | None) -> Kaart:
+def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View], meldroute: Blok, meldroute_intern: bool,
+                  website: str | None) -> Kaart:
     ident = f"sk-{barriere.id}-{rol.id}"
     voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}", rol.titel, (
         Blok((Regel(f"Signalen bij de barrière {barriere.titel.lower()}:"),), soort="tekst", klasse="intro"),
@@ -119,7 +131,8 @@ def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View],
     ))
     decks = (DeckLink(f"barriere-{barriere.id}", f"Signaalkaarten {barriere.titel}"), DeckLink(f"rol-{rol.id}", f"Signaalkaarten {rol.titel}"))
     return Kaart(ident, "signaalkaart", f"Signaalkaart {barriere.titel}: {rol.titel}", voorkant=voorkant, achterkant=achterkant,
-                 decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen), **_where(ident, website))
+                 decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen),
+                 intern=meldroute_intern or any(s.zichtbaarheid == "intern" for s in signalen), **_where(ident, website))
 
 
 def _interventiekaart(index: Index, interventie: View, website: str | None) -> Kaart:
@@ -131,40 +144,48 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     velden = [Regel(interventie.bevoegd_orgaan, label="Bevoegd"), Regel(interventie.uitvoerder, label="Uitvoerder")]
     if interventie.partners:
         velden.append(Regel(", ".join(p.naam for p in interventie.partners), label="Partners"))
-    velden.append(Regel(_lokale_regeling(index, interventie), label="Lokale regeling"))
+    lokaal = interventie.lokaal
+    velden.append(Regel(lokaal.tekst if lokaal else "niet nodig", label="Lokale regeling"))
     status = interventie.status_titel + (f" vanaf {interventie.geldig_vanaf_tekst}" if interventie.geldig_vanaf_tekst else "")
     velden.append(Regel(status, label="Status"))
     achterkant = Kant("achterkant", "Interventiekaart · grondslag en wie", "Grondslag", (
         Blok(tuple(Regel(phrases.grondslag(g)) for g in interventie.grondslagen)),
         Blok(tuple(velden), soort="velden"),
     ))
+    intern = interventie.zichtbaarheid == "intern" or bool(lokaal and lokaal.regeling and lokaal.regeling.zichtbaarheid == "intern")
     return Kaart(ident, "interventiekaart", f"Interventiekaart: {interventie.titel}", voorkant=voorkant, achterkant=achterkant,
-                 decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, **_where(ident, website))
+                 decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, intern=intern,
+                 **_where(ident, website))
 
 
-def _lokale_regeling(index: Index, interventie: View) -> str:
-    if not interventie.vereist_lokale_regeling:
-        return "niet nodig"
-    hier = interventie.lokale_regeling_hier
-    if hier:
-        return f"nodig; in {index.gemeente.naam}: {hier}"
-    return f"nodig: {interventie.lokale_regeling}" if interventie.lokale_regeling else "nodig"
-
-
-def _meldroute(index: Index) -> Blok:
-    """The gemeente's route, one line per step, for the back of a card."""
-    regels = []
+def _meldroute(index: Index) -> tuple[Blok, bool]:
+    """The gemeente's route, one line per step, for the back of a card; and whether it shows an intern item."""
+    regels, intern = [], False
     for stap in index.gemeente.meldroute:
-        parts = []
+        delen: list[Deel] = []
         for ident in stap.partners:
             partner = index.view("partners", ident)
-            if partner is None:
+            if not isinstance(partner, PartnerView):
                 continue
-            naam = partner.contact.naam if partner.contact else partner.naam
-            nummer = telefoon(partner.telefoon_tekst)
-            parts.append(naam if not nummer or nummer in naam else f"{naam} {nummer}")
-        regels.append(Regel("; ".join(parts), label=stap.titel))
-    return Blok(tuple(regels), kop="Melden", klasse="route")
+            if delen:
+                delen.append(Deel("; "))
+            delen.extend(_wie(partner))
+            intern = intern or any(c.zichtbaarheid == "intern" for c in partner.contacten)
+        intern = intern or stap.zichtbaarheid == "intern"
+        regels.append(Regel("".join(d.tekst for d in delen), label=stap.titel, delen=tuple(delen)))
+    return Blok(tuple(regels), kop="Melden", klasse="route"), intern
+
+
+def _wie(partner: PartnerView) -> list[Deel]:
+    """Whom to call: the name and number, or a line to write them on when the gemeente has not filled them in."""
+    contact = next((c for c in partner.contacten if c.telefoon), None)
+    naam = partner.naam + (f" ({contact.persoon})" if contact and contact.persoon else "")
+    nummer = partner.nummer
+    if nummer:
+        return [Deel(naam if nummer in naam else f"{naam} "), *([] if nummer in naam else [Deel(nummer, tel_url(nummer))])]
+    if partner.van_gemeente:
+        return [Deel(f"{partner.naam}: {phrases.SCHRIJFLIJN} tel. {phrases.SCHRIJFLIJN}")]
+    return [Deel(partner.naam)]
 
 
 def sheets(kaarten: list[Kaart]) -> list[dict[str, list[Kaart | None]]]:

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import phrases
 from .cards import Deck, sheets
 from .model import Gemeente
 
@@ -37,6 +38,7 @@ class Printer:
         self.versie = versie
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals["phrases"] = phrases
         self.css = Markup(CSS.read_text(encoding="utf-8"))
 
     def html(self, deck: Deck, sheet: str) -> str:

@@ -7,7 +7,8 @@ read it. A new page type is one entry in `_pages` plus its template.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -16,7 +17,7 @@ from . import diagram, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
-from .views import Index, View, group_by_soort
+from .views import Index, View, group_by_soort, stand_van_zaken
 
 DEUREN = {
     "balie": ("Ik werk aan de balie", "Signalen die je aan de balie kunt opvangen, per rol en per barrière."),
@@ -33,6 +34,7 @@ class Page:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     bron: Key | None = None  # the record it shows, to point a site-check problem back to its YAML
+    intern: bool = False  # shows an intern record: marked on the page (only in an internal edition)
     diagram: diagram.Diagram | None = None  # drawn by the writer, passed to the template as `svg`
 
 
@@ -45,6 +47,7 @@ class Site:
     decks: tuple[Deck, ...]
     pages: tuple[Page, ...]
     afkortingen: tuple[tuple[str, str], ...]  # (afkorting, term) for the abbreviation file
+    logo: Path | None = None  # the gemeente's own logo file, when its profile names one
 
     @property
     def gemeente(self) -> Any:
@@ -56,8 +59,11 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     index = Index(content, graph, gemeente)
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
     afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
-    pages = tuple(_pages(index, kaarten, decks))
-    return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen)
+    pages = tuple(_marked(page, content) for page in _pages(index, kaarten, decks))
+    logo = None
+    if gemeente.huisstijl and gemeente.huisstijl.logo and content.root is not None:
+        logo = content.root / content.where("gemeenten", gemeente.id)[0].rsplit("/", 1)[0] / gemeente.huisstijl.logo
+    return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen, logo)
 
 
 def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Page]:
@@ -84,6 +90,8 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
     landelijk = [p for p in index.all("partners") if p.soort == "landelijk" and p.telefoon]
     yield Page(urls.PAGES["meldroute"], "meldroute.md.j2", {"g": gemeente, "landelijk": landelijk},
                bron=("gemeenten", index.gemeente.id))
+    yield Page(urls.PAGES["stand_van_zaken"], "stand_van_zaken.md.j2", {"g": gemeente, "rijen": stand_van_zaken(index)},
+               bron=("gemeenten", index.gemeente.id))
     begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
     yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
     yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
@@ -103,6 +111,13 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
         "interventies": next(d for d in decks if d.id == "interventies")})
     for boom in index.all("beslisbomen"):
         yield from _tree_pages(boom)
+
+
+def _marked(page: Page, content: Content) -> Page:
+    if page.bron is None or page.bron[0] == "gemeenten":
+        return page
+    record = content.records[page.bron[0]].get(page.bron[1])
+    return replace(page, intern=True) if getattr(record, "zichtbaarheid", "publiek") == "intern" else page
 
 
 def _tree_pages(boom: View) -> Iterator[Page]:

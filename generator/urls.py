@@ -20,6 +20,7 @@ RECORD_PAGES = {
     "begrippen": "begrippen.md#{id}",
     "vormen": "begrippen.md#{id}",
     "gemeenten": "meldroute.md",
+    "basisniveau": "stand-van-zaken.md#{id}",
     "beslisbomen": "beslisbomen/{id}/index.md",
 }
 
@@ -28,6 +29,7 @@ PAGES = {
     "start": "index.md",
     "barrieremodel": "barrieremodel.md",
     "meldroute": "meldroute.md",
+    "stand_van_zaken": "stand-van-zaken.md",
     "begrippen": "begrippen.md",
     "bronnen": "bronnen.md",
     "interventies": "interventies/index.md",

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import ROOT
-from generator import cards, printer
+from generator import cards, phrases, printer
 from generator.build import BuildError, build, check, prepare
 from generator.editie import Editie
 
@@ -118,7 +118,7 @@ def test_gemeente_contacts_and_qr_on_the_cards(tmp_path: Path) -> None:
     printer.Printer(site.gemeente, site.versie).render(deck, tmp_path / "kaarten" / "pdf")
     reader = pypdf.PdfReader(tmp_path / deck.a6)
     back = " ".join(reader.pages[1].extract_text().split())
-    assert "Aandachtsfunctionaris mensenhandel gemeente Groningen" in back
+    assert "Aandachtsfunctionaris mensenhandel: " + phrases.SCHRIJFLIJN in back  # not filled in: a line to write on
     assert f"https://intranet.voorbeeld.nl/barrierewijzer/kaarten/{deck.kaarten[0].id}.html" in "".join(back.split())
     assert "/XObject" in reader.pages[1]["/Resources"] or "/Image" in str(reader.pages[1]["/Resources"])  # the QR code
 
