@@ -19,10 +19,6 @@ def grondslag(g: Grondslag) -> str:
     return f"{g.regeling}, {g.aanduiding}" if g.aanduiding else g.regeling
 
 
-def _landelijk(gemeente: Gemeente) -> bool:
-    return gemeente.id == "landelijk"
-
-
 def lokaal_aanwezig(gemeente: Gemeente, regeling: str) -> str:
     return f"In {gemeente.naam}: {regeling}"
 
@@ -32,9 +28,8 @@ def lokaal_geen(gemeente: Gemeente) -> str:
 
 
 def lokaal_onbekend(gemeente: Gemeente) -> str:
-    if _landelijk(gemeente):
-        return "Of je gemeente deze regeling heeft: vraag het de aandachtsfunctionaris."
-    return f"Niet bekend of {gemeente.naam} deze regeling heeft; vraag het de aandachtsfunctionaris."
+    """The same words in every edition, so an intervention card without local news is shared by all of them."""
+    return "Niet bekend of je gemeente deze regeling heeft; vraag het de aandachtsfunctionaris."
 
 
 def niet_ingevuld(gemeente: Gemeente) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pypdf
@@ -112,3 +113,27 @@ def test_groningen_cards_internal_with_contacts_public_with_write_in_lines(tmp_p
     assert "Testpersoon" not in signaal and "0000 000 042" not in signaal
     assert phrases.SCHRIJFLIJN in signaal  # a line to write the aandachtsfunctionaris's number on
     assert "Algemene Plaatselijke Verordening Groningen" in interventie  # a public regulation stays
+
+
+def test_build_many_builds_every_edition_zips_it_and_skips_unchanged_ones(tmp_path: Path) -> None:
+    from generator.edities import build_many
+
+    root = content_tree(tmp_path / "inhoud", FIXTURES / "kanarie")
+    dist = tmp_path / "dist"
+    lines: list[str] = []
+    first = build_many(root, dist, jobs=2, say=lines.append)
+    expected = {(g, e) for g in ("landelijk", "kanariestad") for e in ("publiek", "intern")}
+    assert {(r.editie.gemeente, r.editie.publiek) for r in first} == expected
+    assert all(r.status == "gebouwd" for r in first) and len(lines) == 4
+    for gemeente, publiek in expected:
+        assert (dist / gemeente / publiek / "index.html").is_file()
+        with zipfile.ZipFile(dist / gemeente / f"barrierewijzer-{gemeente}-{publiek}.zip") as archive:
+            names = archive.namelist()
+        assert f"barrierewijzer-{gemeente}-{publiek}/index.html" in names
+        assert len(names) == sum(1 for p in (dist / gemeente / publiek).rglob("*") if p.is_file())
+    # Nothing changed: nothing is built again. One profile changed: only its two editions are.
+    assert {r.status for r in build_many(root, dist, jobs=2, say=lambda line: None)} == {"ongewijzigd"}
+    profile = root / "content" / "gemeenten" / "kanariestad.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Een verzonnen gemeente", "Een andere gemeente"), encoding="utf-8")
+    again = build_many(root, dist, jobs=2, say=lambda line: None)
+    assert {(r.editie.gemeente, r.status) for r in again} == {("landelijk", "ongewijzigd"), ("kanariestad", "gebouwd")}
