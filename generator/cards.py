@@ -151,6 +151,11 @@ def _lokale_regeling(index: Index, interventie: View) -> str:
     return f"nodig: {interventie.lokale_regeling}" if interventie.lokale_regeling else "nodig"
 
 
+def meldroute(index: Index) -> Blok:
+    """The gemeente's route as a block (also on the blank 'Leg vast' form)."""
+    return _meldroute(index)
+
+
 def _meldroute(index: Index) -> Blok:
     """The gemeente's route, one line per step, for the back of a card."""
     regels = []

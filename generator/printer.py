@@ -13,11 +13,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .cards import Deck, sheets
+from . import phrases
+from .cards import Blok, Deck, sheets
 from .model import Gemeente
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
+FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
 class CardError(Exception):
@@ -54,11 +57,23 @@ class Printer:
         if overflow:
             raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
         target.mkdir(parents=True, exist_ok=True)
-        options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+        options = PDF_OPTIONS
         document.write_pdf(target / Path(deck.a6).name, **options)
         sheet = HTML(string=self.html(deck, "a4"), base_url=str(TEMPLATES), url_fetcher=_url_fetcher())
         sheet.write_pdf(target / Path(deck.a4).name, **options)
         return len(document.pages)
+
+
+def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
+    """The blank 'Leg vast' form on A4, to fill in by hand (the same fields as the web form)."""
+    from weasyprint import HTML
+
+    context = {"gemeente": printer.gemeente, "versie": printer.versie, "meldroute": meldroute, "acuut": phrases.ACUUT,
+               "css": Markup(FORMULIER_CSS.read_text(encoding="utf-8"))}
+    html = printer.env.get_template("vastleggen/formulier-a4.html.j2").render(**context)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).write_pdf(target, **PDF_OPTIONS)
+    return target
 
 
 def overflowing_sides(document: Any) -> list[tuple[str, str]]:
