@@ -118,11 +118,13 @@
     item.appendChild(link(a.getAttribute("href"), "uitleg", ": " + signaal.titel));
     boxes.push(box);
   });
+  /* Elke lijst wordt een groep met de barrière als naam; de lijst zelf blijft een lijst. */
   lijst.querySelectorAll("ul").forEach(function (ul) {
     var kop = ul.previousElementSibling;
     if (kop && kop.id) {
-      ul.setAttribute("role", "group");
-      ul.setAttribute("aria-labelledby", kop.id);
+      var groep = el("div", { role: "group", "aria-labelledby": kop.id, "data-groep": kop.id });
+      ul.parentNode.insertBefore(groep, ul);
+      groep.appendChild(ul);
     }
   });
 
@@ -153,19 +155,17 @@
   function applyFilter() {
     var words = plain(filter.value).split(/\s+/).filter(Boolean);
     var shown = 0;
-    lijst.querySelectorAll("ul[role=group]").forEach(function (ul) {
+    lijst.querySelectorAll("[data-groep]").forEach(function (groep) {
       var visible = 0;
-      ul.querySelectorAll("li[data-signaal]").forEach(function (item) {
+      groep.querySelectorAll("li[data-signaal]").forEach(function (item) {
         var id = item.getAttribute("data-signaal");
         var haystack = plain(data.signalen[id].zoek);
         var hit = words.every(function (w) { return haystack.indexOf(w) !== -1; }) || item.querySelector("input").checked;
         item.hidden = !hit;
         visible += hit ? 1 : 0;
       });
-      ul.hidden = visible === 0;
-      if (ul.previousElementSibling) {
-        ul.previousElementSibling.hidden = visible === 0;
-      }
+      groep.hidden = visible === 0;
+      document.getElementById(groep.getAttribute("data-groep")).hidden = visible === 0;
       shown += visible;
     });
     geenTreffer.hidden = shown > 0;
