@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cards, mkdocs_run, pages, printer, text, urls
 from . import graph as graphs
-from . import mkdocs_run, pages, printer, text
 from .diagram import DiagramError
 from .editie import Editie
 from .editions import for_edition
@@ -96,6 +96,7 @@ def _print_cards(site: Site, docs: Path, say: Say) -> int:
     except printer.CardError as exc:
         raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
     say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
+    printer.print_form(cards_printer, cards.meldroute(site.index), docs / urls.FORMULIER_PDF)  # the blank form, for paper
     return count
 
 

@@ -158,6 +158,11 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
                  **_where(ident, website))
 
 
+def meldroute(index: Index) -> Blok:
+    """The gemeente's route as a block (also on the blank 'Leg vast' form)."""
+    return _meldroute(index)[0]
+
+
 def _meldroute(index: Index) -> tuple[Blok, bool]:
     """The gemeente's route, one line per step, for the back of a card; and whether it shows an intern item."""
     regels, intern = [], False

@@ -121,6 +121,15 @@ class Begrip(Record):
     bronnen: Bronnen = Field(min_length=1)
 
 
+class SamenMet(BaseModel):
+    """A curated combination: another signal that often comes with this one, and why that matters."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    signaal: Annotated[Id, Ref("signalen")]
+    waarom: Annotated[str, Field(min_length=1, max_length=300)]  # one line: why the combination counts
+
+
 class Signaal(Record):
     id: Id
     titel: Tekst
@@ -132,7 +141,7 @@ class Signaal(Record):
     zoektermen: list[Tekst] = Field(default_factory=list)
     interventies: Interventies = Field(default_factory=list)
     partners: Partners = Field(default_factory=list)
-    samen_met: Signalen = Field(default_factory=list)  # signals that often come with this one
+    samen_met: list[SamenMet] = Field(default_factory=list)  # curated combinations, shown both ways
     bronnen: Bronnen = Field(min_length=1)
 
 
@@ -409,7 +418,8 @@ COLLECTIE = {c.naam: c for c in COLLECTIES}
 # Nouns for nested blocks without their own collection, by the list key that holds them.
 BLOK_NOUNS = {"contacten": "contact", "meldroute": "meldstap", "lokale_regelingen": "lokale regeling",
               "stand_van_zaken": "stand van zaken", "huisstijl": "huisstijl",
-              "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag"}
+              "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag",
+              "samen_met": "combinatie"}
 
 
 def schema_models() -> dict[str, type[BaseModel]]:

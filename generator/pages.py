@@ -32,7 +32,8 @@ def environment(site: Site) -> jinja2.Environment:
     env.filters["yaml_tekst"] = text.front_matter
     env.filters["tel"] = tel_url
     env.globals.update(pagina={k: Markup(v) for k, v in urls.PAGES.items()}, phrases=phrases,
-                       gemeente=site.gemeente, versie=site.versie)
+                       gemeente=site.gemeente, versie=site.versie,
+                       scripts={k: Markup(v) for k, v in urls.SCRIPTS.items()}, formulier_pdf=Markup(urls.FORMULIER_PDF))
     return env
 
 

@@ -17,11 +17,13 @@ import jinja2
 from markupsafe import Markup
 
 from . import phrases
-from .cards import Deck, sheets
+from .cards import Blok, Deck, sheets
 from .model import Gemeente
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
+FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
 class CardError(Exception):
@@ -33,9 +35,6 @@ def _url_fetcher() -> Any:
 
     # Rendering may read local files and data: URIs only; never the network.
     return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-
-
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 
 class PdfCache:
@@ -117,6 +116,18 @@ class Printer:
         if self.cache:
             self.cache.put(key, target, names, len(document.pages))
         return len(document.pages)
+
+
+def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
+    """The blank 'Leg vast' form on A4, to fill in by hand (the same fields as the web form)."""
+    from weasyprint import HTML
+
+    context = {"gemeente": printer.gemeente, "versie": printer.versie, "meldroute": meldroute, "acuut": phrases.ACUUT,
+               "css": Markup(FORMULIER_CSS.read_text(encoding="utf-8"))}
+    html = printer.env.get_template("vastleggen/formulier-a4.html.j2").render(**context)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).write_pdf(target, **PDF_OPTIONS)
+    return target
 
 
 def overflowing_sides(document: Any) -> list[tuple[str, str]]:

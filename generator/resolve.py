@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import diagram, urls
+from . import combinatiewijzer, diagram, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
@@ -102,6 +102,7 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
                                                           "interventies": interventies})
     yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"rollen": [r for r in index.all("rollen") if not r.deur]})
     yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres})
+    yield from _combinatiewijzer(index)
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
     for kaart in kaarten:
         yield Page(kaart.pad, "kaart.md.j2", {"k": kaart})
@@ -127,6 +128,9 @@ def _tree_pages(boom: View) -> Iterator[Page]:
         titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
         template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
         yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
+        if not knoop.is_vraag:
+            yield Page(str(knoop.leg_vast), "leg_vast.md.j2", {"boom": boom, "knoop": knoop, "titel": f"Leg vast: {titel}"},
+                       bron=bron)
     knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
                             "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
               for k in boom.knopen.values()]
@@ -134,6 +138,14 @@ def _tree_pages(boom: View) -> Iterator[Page]:
     drawing = diagram.Diagram(knopen, pijlen, "TB", f"Schema van de beslisboom {boom.titel}", "boom-titel")
     yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}"},
                bron=bron, diagram=drawing)
+
+
+def _combinatiewijzer(index: Index) -> Iterator[Page]:
+    """The page where a worker ticks what they saw, and the data its script reads (written at build time)."""
+    gemeente = index.view("gemeenten", index.gemeente.id)
+    yield Page(urls.PAGES["combinatiewijzer"], "combinatiewijzer.md.j2",
+               {"barrieres": index.all("barrieres"), "g": gemeente})
+    yield Page(urls.SCRIPTS["combinaties_data"], "combinatiewijzer-data.js.j2", {"data": combinatiewijzer.data(index)})
 
 
 def _chain(barrieres: list[View]) -> diagram.Diagram:

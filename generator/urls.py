@@ -43,7 +43,15 @@ PAGES = {
     "balie": "ingang/balie.md",
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
+    "combinatiewijzer": "combinatiewijzer.md",
 }
+
+# Files beside the pages: the combinatiewijzer's script and its data, the blank form to print.
+SCRIPTS = {
+    "combinaties": "assets/js/combinatiewijzer.js",
+    "combinaties_data": "assets/js/combinatiewijzer-data.js",
+}
+FORMULIER_PDF = "kaarten/pdf/vastleggen-a4.pdf"
 
 
 def url_for(collection: str, record: Any) -> Markup:
@@ -60,6 +68,11 @@ def door(deur: str) -> Markup:
 
 def tree_node(boom: str, node: str, is_start: bool) -> Markup:
     return Markup(f"beslisbomen/{boom}/{'index' if is_start else node}.md")
+
+
+def tree_leg_vast(boom: str, node: str) -> Markup:
+    """The 'Leg vast' form of a tree outcome (in its own folder: a node id never collides with it)."""
+    return Markup(f"beslisbomen/{boom}/leg-vast/{node}.md")
 
 
 def tree_overview(boom: str) -> Markup:

@@ -131,7 +131,33 @@ class Group:
     pad: str = ""
 
 
+@dataclass(frozen=True)
+class Combinatie:
+    """Another signal that often comes with this one, and why the combination counts."""
+
+    signaal: View
+    waarom: str
+
+
 class SignaalView(View):
+    @cached_property
+    def samen(self) -> list[Combinatie]:
+        """The curated combinations of this signal in both directions: its own samen_met, then those naming it."""
+        eigen = [Combinatie(ander, entry.waarom) for entry in self.record.samen_met
+                 if entry.signaal != self.id and (ander := self._index.view("signalen", entry.signaal)) is not None]
+        result = {c.signaal.id: c for c in eigen}
+        for ander in self.genoemd_door("signalen"):
+            for entry in ander.record.samen_met:
+                if entry.signaal == self.id and ander.id not in result:
+                    result[ander.id] = Combinatie(ander, entry.waarom)
+        return list(result.values())
+
+    @cached_property
+    def acuut(self) -> bool:
+        """A decision tree sends this signal to an acute outcome (112 first)."""
+        return any(u.urgentie == "acuut" and self.id in u.signalen
+                   for boom in self._index.content.beslisbomen.values() for u in boom.uitkomsten)
+
     @cached_property
     def barriere(self) -> View:
         parent = self._index.content.ouder[(self.collection, self.id)]
@@ -289,6 +315,11 @@ class Knoop(Block):
         self.id = str(getattr(record, "id"))
         self.is_start = self.id == boom.record.start
         self.pad = urls.tree_node(boom.id, self.id, self.is_start)
+
+    @property
+    def leg_vast(self) -> Markup:
+        """The page with the 'Leg vast' form for this outcome."""
+        return urls.tree_leg_vast(self.boom.id, self.id)
 
     @property
     def urgentie_titel(self) -> str:

@@ -43,7 +43,8 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "partners/zorgcoordinator.md", "beslisbomen/index.md", "beslisbomen/jongere/index.md",
         "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
         "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
-        "kaarten/index.md", "kaarten/ik-adresonderzoek.md",
+        "kaarten/index.md", "kaarten/ik-adresonderzoek.md", "combinatiewijzer.md",
+        "beslisbomen/jongere/leg-vast/bel-112.md", "beslisbomen/jongere/leg-vast/zorg.md", "beslisbomen/jongere/leg-vast/melden.md",
     }
     assert pages == expected
     for page in pages:

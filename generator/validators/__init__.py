@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..loader import Content
 from ..problems import Problem
 from .base import Validator
+from .combinaties import SamenMetDubbel, SamenMetZichzelf
 from .gemeenten import Huisstijl, StandDubbel
 from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
 from .records import (
@@ -25,7 +26,7 @@ from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, B
 
 VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, RedactieInTekst,
-    OnbekendeVerwijzing, DubbeleVerwijzing,
+    OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
     GereserveerdeId, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
