@@ -73,6 +73,7 @@ lint: $(TEST_STAMP)
 
 bench: $(SITE_STAMP) system-site
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_edities.py $(BENCH_GEMEENTEN)
 
 test: $(TEST_STAMP) system-test lint
 	$(BIN)/python -m pytest -q tests

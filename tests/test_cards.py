@@ -128,3 +128,18 @@ def test_card_type_is_never_below_8pt() -> None:
     sizes = re.findall(r"font-size:\s*([0-9.]+)(\w+)", css)
     assert sizes
     assert all(unit == "pt" and float(value) >= 8 for value, unit in sizes), sizes
+
+
+def test_a4_sheet_holds_four_a6_cells_in_a_two_by_two_grid(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    site = prepare(ROOT, Editie(out_dir=tmp_path / "site"))
+    deck = next(d for d in site.decks if len(d.kaarten) >= 4)
+    cards_printer = printer.Printer(site.gemeente, site.versie)
+    document = HTML(string=cards_printer.html(deck, "a4"), base_url=str(printer.TEMPLATES)).render()
+    mm = 25.4 / 96
+    for page in document.pages[:2]:  # the fronts, then the backs
+        cells = [(round(b.position_x * mm, 1), round(b.position_y * mm, 1), round(b.width * mm, 1), round(b.height * mm, 1))
+                 for b in page._page_box.descendants()
+                 if getattr(b, "element", None) is not None and b.element.get("class") == "cel"]
+        assert cells == [(0, 0, 105, 148.5), (105, 0, 105, 148.5), (0, 148.5, 105, 148.5), (105, 148.5, 105, 148.5)]
