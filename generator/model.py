@@ -126,7 +126,7 @@ class SamenMet(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    signaal: Annotated[Id, Ref("signalen")]
+    signaal: Annotated[Id, Ref("signalen", optional=True)]  # a pair with an intern signal vanishes from a public edition
     waarom: Annotated[str, Field(min_length=1, max_length=300)]  # one line: why the combination counts
 
 

@@ -73,6 +73,12 @@ def test_internal_edition_holds_every_intern_item(editions: dict[str, dict[str, 
     assert "zq7kanariesignaal" in search
 
 
+def test_an_optional_link_to_an_intern_item_vanishes_from_the_public_edition(editions: dict[str, dict[str, str]]) -> None:
+    # hv-publiek-een names the intern hv-kanarie in samen_met (an optional reference): no error, no link.
+    assert "hv-kanarie.html" in editions["intern"]["signalen/hv-publiek-een.html"]
+    assert "hv-kanarie" not in editions["publiek"]["signalen/hv-publiek-een.html"]
+
+
 def test_internal_edition_marks_intern_items(editions: dict[str, dict[str, str]]) -> None:
     texts = editions["intern"]
     assert phrases.INTERN in texts["signalen/hv-kanarie.html"]
