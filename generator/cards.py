@@ -8,6 +8,7 @@ interventiekaart exists for every intervention. The content of both sides is one
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,9 +98,15 @@ def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[De
     for barriere in index.all("barrieres"):
         for rol in index.all("rollen"):
             signalen = [s for s in barriere.signalen if rol.id in s.record.rollen]
-            if len(signalen) >= MIN_SIGNALEN:
-                signaalkaarten.append(_signaalkaart(index, barriere, rol, signalen[:MAX_SIGNALEN], meldroute,
-                                                    meldroute_intern, website))
+            if len(signalen) < MIN_SIGNALEN:
+                continue
+            # More than fit on one card: a second card, never a signal left out.
+            count = math.ceil(len(signalen) / MAX_SIGNALEN)
+            size = math.ceil(len(signalen) / count)  # evenly: 9 signals make cards of 5 and 4, not 8 and 1
+            parts = [signalen[start:start + size] for start in range(0, len(signalen), size)]
+            for number, part in enumerate(parts, start=1):
+                deel = (number, len(parts)) if len(parts) > 1 else None
+                signaalkaarten.append(_signaalkaart(index, barriere, rol, part, meldroute, meldroute_intern, website, deel))
     interventiekaarten = [_interventiekaart(index, v, website) for v in index.all("interventies")]
     decks = [Deck(f"barriere-{b.id}", f"Signaalkaarten {b.titel}", [k for k in signaalkaarten if k.barriere is b])
              for b in index.all("barrieres")]
@@ -108,17 +115,18 @@ def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[De
     return signaalkaarten + interventiekaarten, [d for d in decks if d.kaarten]
 
 
-def _where(ident: str, website: str | None) -> dict[str, Any]:
-    if not website:
-        return {"pad": urls.card(ident), "adres": urls.html(urls.card(ident)), "qr": None}
+def _where(ident: str, website: str | None, titel: str) -> dict[str, Any]:
+    if not website:  # no web address to point a QR code at: say where to find it in the handbook
+        return {"pad": urls.card(ident), "adres": f"In de Barrièrewijzer: Kaarten › {titel}", "qr": None}
     url = f"{website.rstrip('/')}/{urls.html(urls.card(ident))}"
     return {"pad": urls.card(ident), "adres": url, "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=0)}
 
 
 def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View], meldroute: Blok, meldroute_intern: bool,
-                  website: str | None) -> Kaart:
-    ident = f"sk-{barriere.id}-{rol.id}"
-    voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}", rol.titel, (
+                  website: str | None, deel: tuple[int, int] | None = None) -> Kaart:
+    ident = f"sk-{barriere.id}-{rol.id}" + (f"-{deel[0]}" if deel and deel[0] > 1 else "")
+    van = f" ({deel[0]}/{deel[1]})" if deel else ""
+    voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}{van}", rol.titel, (
         Blok((Regel(f"Signalen bij de barrière {barriere.titel.lower()}:"),), soort="tekst", klasse="intro"),
         Blok(tuple(Regel(s.titel, pad=s.pad) for s in signalen), klasse="signalen"),
         Blok((Regel(phrases.NIET_PLUIS, label=phrases.EEN_SIGNAAL),), soort="tekst", klasse="regel"),
@@ -130,9 +138,10 @@ def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View],
         *([Blok((Regel("; ".join(b.titel for b in bomen), label="Beslisboom:"),), soort="tekst", klasse="boom")] if bomen else []),
     ))
     decks = (DeckLink(f"barriere-{barriere.id}", f"Signaalkaarten {barriere.titel}"), DeckLink(f"rol-{rol.id}", f"Signaalkaarten {rol.titel}"))
-    return Kaart(ident, "signaalkaart", f"Signaalkaart {barriere.titel}: {rol.titel}", voorkant=voorkant, achterkant=achterkant,
+    titel = f"Signaalkaart {barriere.titel}: {rol.titel}{van}"
+    return Kaart(ident, "signaalkaart", titel, voorkant=voorkant, achterkant=achterkant,
                  decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen),
-                 intern=meldroute_intern or any(s.zichtbaarheid == "intern" for s in signalen), **_where(ident, website))
+                 intern=meldroute_intern or any(s.zichtbaarheid == "intern" for s in signalen), **_where(ident, website, titel))
 
 
 def _interventiekaart(index: Index, interventie: View, website: str | None) -> Kaart:
@@ -151,11 +160,12 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     achterkant = Kant("achterkant", "Interventiekaart · grondslag en wie", "Grondslag", (
         Blok(tuple(Regel(phrases.grondslag(g)) for g in interventie.grondslagen)),
         Blok(tuple(velden), soort="velden"),
+        *([Blok((Regel(phrases.GEEN_OPSPORING),), soort="tekst", klasse="regel")] if interventie.is_toezicht else []),
     ))
     intern = interventie.zichtbaarheid == "intern" or bool(lokaal and lokaal.regeling and lokaal.regeling.zichtbaarheid == "intern")
     return Kaart(ident, "interventiekaart", f"Interventiekaart: {interventie.titel}", voorkant=voorkant, achterkant=achterkant,
                  decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, intern=intern,
-                 **_where(ident, website))
+                 **_where(ident, website, f"Interventiekaart: {interventie.titel}"))
 
 
 def meldroute(index: Index) -> Blok:
@@ -167,6 +177,8 @@ def _meldroute(index: Index) -> tuple[Blok, bool]:
     """The gemeente's route, one line per step, for the back of a card; and whether it shows an intern item."""
     regels, intern = [], False
     for stap in index.gemeente.meldroute:
+        if all(getattr(index.view("partners", p), "acuut", False) for p in stap.partners):
+            continue  # the card's title already says "Acuut gevaar? Bel 112."; once is clearer
         delen: list[Deel] = []
         for ident in stap.partners:
             partner = index.view("partners", ident)

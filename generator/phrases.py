@@ -37,5 +37,6 @@ def niet_ingevuld(gemeente: Gemeente) -> str:
     return f"Je gemeente heeft dit nog niet ingevuld; vraag het {gemeente.vraag_het}."
 
 
+GEEN_OPSPORING = "Toezicht is geen opsporing: zie je een strafbaar feit, geef het door aan de politie."
 INTERN = "Intern – niet delen buiten de gemeente"
 SCHRIJFLIJN = "……………………"

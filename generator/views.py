@@ -190,6 +190,11 @@ class InterventieView(View):
         return self.genoemd_door("signalen")
 
     @property
+    def is_toezicht(self) -> bool:
+        """Carried out by a toezichthouder (administrative supervision): the card says it is not criminal investigation."""
+        return self.record.soort == "bestuurlijk" and "toezicht" in self.record.uitvoerder.lower()
+
+    @property
     def lokaal(self) -> Lokaal | None:
         """Whether this edition's gemeente has the local regulation this intervention needs (None: not needed)."""
         if not self.record.vereist_lokale_regeling:
