@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import markdown
+from lxml import html as lxml_html
 
-from generator.text import datum, escape, render_markdown
+from generator.text import datum, escape, extern_link, plain, render_markdown
 
 
 def _render(markdown_source: str) -> str:
@@ -40,6 +41,23 @@ def test_markdown_field_has_no_blank_lines_and_explains_abbreviations() -> None:
     html = str(render_markdown("De BRP.\n\nTweede alinea.", {"BRP": "Basisregistratie Personen"}))
     assert "\n\n" not in html
     assert '<abbr title="Basisregistratie Personen">BRP</abbr>' in html
+
+
+def test_outside_link_cannot_smuggle_markdown() -> None:
+    """The text between the tags is Markdown again, and link patterns run before raw HTML in the href."""
+    url = 'https://example.org/[k](javascript:alert(1))**x**{: onmouseover=alert(1)}![i](https://example.org/i.png)"x'
+    html = _render(f"Website: {extern_link(url)}")
+    elements = [(e.tag, sorted(e.attrib)) for e in lxml_html.fromstring(html).iter()]
+    assert elements == [("p", []), ("a", ["href"])]
+    assert 'href="https://example.org/%5Bk%5D(javascript:alert(1))' in html  # one URL on example.org, not a script URL
+    assert ">https://example.org/[k](javascript:alert(1))**x**" in html  # shown as written
+
+
+def test_abbreviation_term_is_one_line_of_plain_text() -> None:
+    term = "Basisregistratie &lt;img src=x onerror=alert(1)&gt; <b>\n*[wzxhzdk]: x"
+    html = markdown.markdown(f"De BRP.\n\n*[BRP]: {plain(term)}", extensions=["abbr"])
+    assert html.count("<abbr") == 1 and "<b>" not in html
+    assert 'title="Basisregistratie &amp;lt;img src=x onerror=alert(1)&amp;gt; &lt;b&gt; *[wzxhzdk]: x"' in html
 
 
 def test_dutch_date() -> None:
