@@ -22,13 +22,23 @@ from .records import (
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, RedactieInTekst
-from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomStart
+from .trees import (
+    BoomAcuut,
+    BoomAntwoord,
+    BoomDaderOfSlachtoffer,
+    BoomGrootte,
+    BoomKnoop,
+    BoomLus,
+    BoomOnbereikbaar,
+    BoomRoutes,
+    BoomStart,
+)
 
 VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, RedactieInTekst,
     OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
     GereserveerdeId, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
-    BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
+    BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomGrootte, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
 )
