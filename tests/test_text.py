@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import markdown
+import pytest
 from lxml import html as lxml_html
 
 from generator.text import datum, escape, extern_link, plain, render_markdown
@@ -63,3 +64,34 @@ def test_abbreviation_term_is_one_line_of_plain_text() -> None:
 def test_dutch_date() -> None:
     assert datum(dt.date(2027, 1, 1)) == "1 januari 2027"
     assert datum(None) == ""
+
+
+NESTED = {
+    "streepjes": lambda depth: "- " * depth + "x",
+    "citaten": lambda depth: "> " * depth + "x",
+    "nummers": lambda depth: "1. " * depth + "x",
+    "inspringen": lambda depth: "".join("    " * level + "- x\n" for level in range(depth)),
+}
+
+
+@pytest.mark.parametrize("shape", NESTED.values(), ids=NESTED.keys())
+def test_markdown_nesting_limit(shape) -> None:
+    """Just over the limit is refused by the check; up to the limit the field renders (the parser recurses per level)."""
+    from generator.validators.text import MAX_NESTING, MarkdownTeDiep
+
+    rule = MarkdownTeDiep()
+    assert rule.message(("toelichting",), shape(MAX_NESTING)) is None
+    render_markdown(shape(MAX_NESTING), {})
+    message = rule.message(("toelichting",), shape(MAX_NESTING + 1))
+    assert message is not None and f"{MAX_NESTING + 1} lagen" in message
+
+
+def test_autolink_is_not_html_but_any_tag_start_is() -> None:
+    """'<https://…>' is Markdown (it used to be refused as HTML); a tag without '>' or a comment is HTML."""
+    from generator.validators.text import HtmlInTekst
+
+    rule = HtmlInTekst()
+    assert rule.message(("toelichting",), "Zie <https://example.org/x> of <mailto:a@example.org>.") is None
+    assert 'href="https://example.org/x"' in render_markdown("Zie <https://example.org/x>.", {})
+    for hostile in ("<b>x</b>", "vraag? <img src=x onerror=alert(1)", "titel <!-- rest", "<javascript:alert(1)>", "</p"):
+        assert rule.message(("vraag",), hostile) is not None, hostile

@@ -13,6 +13,7 @@ from .combinaties import SamenMetDubbel, SamenMetZichzelf
 from .gemeenten import Huisstijl, StandDubbel
 from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
 from .records import (
+    BegripIsVorm,
     GeldigVanafOntbreekt,
     GereserveerdeId,
     GrondslagNietGecontroleerd,
@@ -21,7 +22,7 @@ from .records import (
     OnmogelijkeDatum,
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
-from .text import HtmlInTekst, InTeVullen, RedactieInTekst
+from .text import HtmlInTekst, InTeVullen, MarkdownTeDiep, RedactieInTekst
 from .trees import (
     BoomAcuut,
     BoomAntwoord,
@@ -35,9 +36,9 @@ from .trees import (
 )
 
 VALIDATORS: tuple[type[Validator], ...] = (
-    HtmlInTekst, RedactieInTekst,
+    HtmlInTekst, MarkdownTeDiep, RedactieInTekst,
     OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
-    GereserveerdeId, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    GereserveerdeId, BegripIsVorm, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomGrootte, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
