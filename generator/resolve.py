@@ -17,6 +17,7 @@ from . import combinatiewijzer, diagram, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
+from .problems import ContentError, Problem, Problems
 from .views import Index, View, group_by_soort, stand_van_zaken
 
 DEUREN = {
@@ -60,6 +61,7 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
     afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
     pages = tuple(_marked(page, content) for page in _pages(index, kaarten, decks))
+    _fail_on_overwrites(pages, content)
     logo = None
     if gemeente.huisstijl and gemeente.huisstijl.logo and content.root is not None:
         logo = content.root / content.where("gemeenten", gemeente.id)[0].rsplit("/", 1)[0] / gemeente.huisstijl.logo
@@ -112,6 +114,23 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
         "interventies": next(d for d in decks if d.id == "interventies")})
     for boom in index.all("beslisbomen"):
         yield from _tree_pages(boom)
+
+
+def _fail_on_overwrites(pages: tuple[Page, ...], content: Content) -> None:
+    """Two pages at one path would silently overwrite each other (ids that run together, such as
+    card 'sk-' + barrière + '-' + rol): a problem at each record involved, before anything is written."""
+    first: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        earlier = first.setdefault(page.pad, page)
+        if earlier is page:
+            continue
+        for same in (earlier, page):
+            path, line, column = content.where(*same.bron) if same.bron else (page.pad, 0, 0)
+            problems.append(Problem(path, line, column, f"de pagina '{page.pad}' zou twee keer gemaakt worden en "
+                                    "zichzelf overschrijven; kies een ander id", "pagina-dubbel"))
+    if problems:
+        raise ContentError(Problems(problems))
 
 
 def _marked(page: Page, content: Content) -> Page:
