@@ -12,19 +12,11 @@ from typing import Any
 
 import networkx as nx
 
-from . import diagram, urls
+from . import diagram, doors, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
 from .views import Index, View, group_by_soort
-
-DEUREN = {
-    "balie": ("Ik werk aan de balie", "Signalen die je aan de balie kunt opvangen, per rol en per barrière."),
-    "toezicht": ("Ik doe toezicht of handhaving",
-                 "Signalen die je bij toezicht en controles tegenkomt, en de interventies die je kunt inzetten."),
-    "client": ("Ik werk met cliënten of jongeren",
-               "Signalen bij cliënten en jongeren. Denk bij strafbare feiten ook aan de vraag: dader of slachtoffer?"),
-}
 
 
 @dataclass(frozen=True)
@@ -87,13 +79,12 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
     begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
     yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
     yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
-    for deur, (titel, inleiding) in DEUREN.items():
-        rollen = [r for r in index.all("rollen") if r.deur == deur]
+    for deur in doors.DEUREN:
         interventies = group_by_soort(index.all("interventies")) if deur == "toezicht" else []
-        yield Page(str(urls.door(deur)), "ingang.md.j2", {"titel": titel, "inleiding": inleiding, "rollen": rollen,
-                                                          "interventies": interventies})
-    yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"rollen": [r for r in index.all("rollen") if not r.deur]})
-    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres})
+        yield Page(str(urls.door(deur)), "ingang.md.j2", {"deur": doors.door(index, deur, decks), "interventies": interventies})
+    yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"deur": doors.door(index, "signaal", decks),
+                                                               "rollen": [r for r in index.all("rollen") if not r.deur]})
+    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres, "deur": doors.door(index, "training", decks)})
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
     for kaart in kaarten:
         yield Page(kaart.pad, "kaart.md.j2", {"k": kaart})

@@ -41,6 +41,7 @@ PAGES = {
     "balie": "ingang/balie.md",
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
+    "aandachtsfunctionaris": "ingang/aandachtsfunctionaris.md",
 }
 
 

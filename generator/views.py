@@ -9,6 +9,7 @@ immutable index and never change after construction.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -184,6 +185,10 @@ class PartnerView(View):
         return self.record.telefoon or ""
 
     @property
+    def tel(self) -> Markup | None:
+        return tel_link(self.telefoon_tekst)
+
+    @property
     def signalen(self) -> list[View]:
         return self.genoemd_door("signalen")
 
@@ -312,6 +317,14 @@ def group_by_soort(items: list[View]) -> list[Group]:
         for soort, titel in SOORT_TITELS.items()
         if any(i.record.soort == soort for i in items)
     ]
+
+
+def tel_link(nummer: str) -> Markup | None:
+    """'tel:' plus the digits of a known number ('0800-5151' -> 'tel:08005151'); None when unknown."""
+    if not nummer or nummer == IN_TE_VULLEN:
+        return None
+    digits = re.sub(r"[^0-9+]", "", nummer)
+    return Markup(f"tel:{digits}") if digits else None
 
 
 def telefoon(value: str) -> str:

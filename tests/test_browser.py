@@ -20,7 +20,7 @@ PAGE_TYPES = [
     "signalen/{signaal}", "interventies/index.html", "interventies/woonoverlast-151d.html",
     "partners/index.html", "partners/aandachtsfunctionaris.html", "matrix/vormen.html", "matrix/interventies.html",
     "meldroute.html", "begrippen.html", "bronnen.html", "ingang/balie.html", "ingang/toezicht.html",
-    "ingang/client.html", "ingang/training.html", "ingang/signaal.html",
+    "ingang/client.html", "ingang/training.html", "ingang/signaal.html", "ingang/aandachtsfunctionaris.html",
     "beslisbomen/index.html", "beslisbomen/jongere/index.html", "beslisbomen/jongere/overzicht.html",
     "beslisbomen/jongere/{uitkomst}", "kaarten/index.html", "kaarten/sk-identiteit-balie-burgerzaken.html",
     "kaarten/ik-woonoverlast-151d.html",
@@ -171,6 +171,25 @@ def test_tree_by_keyboard_with_javascript_off(built_site: Path, browser) -> None
     assert page.url == visited[-2]
     context.close()
     assert outside == []
+
+
+def test_balie_reaches_what_to_record_and_whom_to_call_in_one_phone_screen(built_site: Path, browser) -> None:
+    """On a phone: from the start page one tap to the balie door, whose first screen holds the answer."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto((built_site / "index.html").as_uri())
+    with page.expect_navigation():
+        page.locator("article a[href$='ingang/balie.html']").first.click()
+    assert page.url.endswith("ingang/balie.html")
+    block = page.locator(".bw-deurblok")
+    first_screen = {"record": block.locator(".bw-vastleggen"), "call": block.locator("a[href^='tel:']").first,
+                    "signal": block.locator("ol a[href*='signalen/']").last, "meldroute": block.locator("a[href$='meldroute.html']")}
+    for name, element in first_screen.items():
+        box = element.bounding_box()
+        assert box is not None and element.is_visible(), name
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (name, box)
+    assert block.locator("ol a[href*='signalen/']").count() <= 5
+    context.close()
 
 
 def test_pages_reflow_at_320_pixels(built_site: Path, browser) -> None:

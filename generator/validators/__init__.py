@@ -17,6 +17,7 @@ from .records import (
     InternNietGepubliceerd,
     LokaleRegelingOntbreekt,
     OnmogelijkeDatum,
+    TopSignalenOntbreken,
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, RedactieInTekst
@@ -25,7 +26,7 @@ from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, B
 VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, RedactieInTekst,
     OnbekendeVerwijzing, DubbeleVerwijzing,
-    GereserveerdeId, LokaleRegelingOntbreekt, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    GereserveerdeId, LokaleRegelingOntbreekt, GeldigVanafOntbreekt, OnmogelijkeDatum, TopSignalenOntbreken,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
