@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import compounds, mkdocs_run, pages, printer, text
 from . import graph as graphs
-from . import mkdocs_run, pages, printer, text
 from .diagram import DiagramError
 from .editie import Editie
 from .editions import for_edition
@@ -80,6 +80,8 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) 
     except mkdocs_run.MkDocsError as exc:
         raise BuildError(f"MkDocs kon de site niet bouwen:\n{exc}") from exc
     except WorkspaceError as exc:
+        raise BuildError(str(exc)) from exc
+    except compounds.WordListMissing as exc:
         raise BuildError(str(exc)) from exc
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import diagram, phrases, text, urls
+from . import compounds, diagram, phrases, text, urls
 from .resolve import Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -37,6 +37,7 @@ def environment(site: Site) -> jinja2.Environment:
 def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list[str]:
     """Write every page; return their paths. Diagrams are drawn here, from the resolved structure."""
     env = environment(site)
+    words = compounds.word_list()
     written = []
     for page in site.pages:
         context = dict(page.context, root=urls.relative_root(page.pad))
@@ -44,13 +45,23 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
             context["svg"] = diagram.render(page.diagram)
         target = docs / page.pad
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(page.template).render(**context), encoding="utf-8")
+        markdown = env.get_template(page.template).render(**context)
+        if not _excluded_from_search(markdown):
+            markdown = compounds.hidden_terms(markdown, words)  # search finds the parts of compound words
+        target.write_text(markdown, encoding="utf-8")
         written.append(page.pad)
     shutil.copytree(THEME / "assets", docs / "assets", dirs_exist_ok=True)
     (docs / "assets" / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(vendor / "iframe-worker-shim.js", docs / "assets" / "js" / "iframe-worker-shim.js")
     _abbreviations(site, includes / "afkortingen.md")
     return written
+
+
+def _excluded_from_search(markdown: str) -> bool:
+    if not markdown.startswith("---"):
+        return False
+    front = markdown.split("---", 2)[1]
+    return "exclude: true" in front
 
 
 def _abbreviations(site: Site, target: Path) -> None:

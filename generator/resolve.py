@@ -99,10 +99,13 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
 def _tree_pages(boom: View) -> Iterator[Page]:
     """One page per question and outcome, plus an overview with the whole tree drawn."""
     bron = ("beslisbomen", boom.id)
-    for knoop in boom.knopen.values():
+    for bezoek in boom.bezoeken.values():  # a page per node and route to it: the page shows the route taken
+        knoop = bezoek.knoop
         titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
+        if bezoek.route_nummer:
+            titel += f" (route {bezoek.route_nummer})"
         template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
-        yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
+        yield Page(str(bezoek.pad), template, {"boom": boom, "knoop": knoop, "bezoek": bezoek, "titel": titel}, bron=bron)
     knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
                             "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
               for k in boom.knopen.values()]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from lxml import html as lxml_html
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -51,7 +53,7 @@ def page(browser):
 def _pages(site: Path) -> list[str]:
     signaal = sorted((site / "signalen").glob("*.html"))[0].name
     uitkomst = next(p.name for p in sorted((site / "beslisbomen" / "jongere").glob("*.html"))
-                    if "antwoord" not in p.read_text(encoding="utf-8") and p.stem not in ("index", "overzicht"))
+                    if "class=\"antwoord\"" not in p.read_text(encoding="utf-8") and p.stem not in ("index", "overzicht"))
     return [p.format(signaal=signaal, uitkomst=uitkomst) for p in PAGE_TYPES]
 
 
@@ -126,6 +128,41 @@ def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+# What workers type, and a word the page they want shows: a compound, its last part, a plural of a
+# compound, a street word, English, a misspelling. 'melkers' and 'verhuur' are only found through the
+# compounds split at build time; 'sexworker' and 'uitzendkracht' through the editors' zoektermen.
+SEARCHES = [("kamerverhuur", "kamerverhuur"), ("verhuur", "kamerverhuur"), ("melkers", "huisjesmelker"),
+            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("sexworker", "sexworker"),
+            ("uitzendkracht", "uitzendkracht"), ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris")]
+
+
+def _pages_showing(site: Path, word: str) -> set[str]:
+    """Pages (relative to the site) whose text, hidden index terms left out, contains the word."""
+    found = set()
+    for path in site.rglob("*.html"):
+        article = lxml_html.fromstring(path.read_bytes()).find_class("md-content")
+        if not article:
+            continue
+        for hidden in article[0].find_class("bw-zoekdelen"):
+            hidden.drop_tree()
+        if word in article[0].text_content().lower():
+            found.add(path.relative_to(site).as_posix())
+    return found
+
+
+def test_search_finds_compounds_parts_street_words_and_misspellings(built_site: Path, page: Page) -> None:
+    page.goto((built_site / "index.html").as_uri())
+    missed = []
+    for query, word in SEARCHES:
+        wanted = _pages_showing(built_site, word)
+        assert wanted, word  # the content has the word: otherwise this search proves nothing
+        hits = {h.split("#")[0].removeprefix(built_site.as_uri() + "/") for h in _search(page, query)}
+        if not hits & wanted:
+            missed.append((query, sorted(hits)[:5]))
+    assert missed == []
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
 def test_keyboard_reaches_skip_link_and_meldroute(built_site: Path, page: Page) -> None:
     page.goto((built_site / "signalen" / sorted((built_site / "signalen").glob("*.html"))[0].name).as_uri())
     page.keyboard.press("Tab")
@@ -189,6 +226,35 @@ def test_balie_reaches_what_to_record_and_whom_to_call_in_one_phone_screen(built
         assert box is not None and element.is_visible(), name
         assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (name, box)
     assert block.locator("ol a[href*='signalen/']").count() <= 5
+    context.close()
+
+
+def test_tree_page_shows_the_route_actually_clicked_and_back_works(built_site: Path, browser) -> None:
+    """Without JavaScript: click the longest route to an outcome that has a shorter one too."""
+    from test_trees import answer_routes
+
+    from conftest import ROOT
+    from generator.build import check
+
+    boom = check(ROOT).beslisbomen["jongere"]
+    routes = answer_routes(boom)
+    route = max(routes, key=len)
+    assert len(route) > min(len(r) for r in routes)  # a route that is not the shortest
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "beslisbomen" / "jongere" / "index.html").as_uri())
+    visited = [page.url]
+    for question, answer in route:
+        assert " ".join(page.locator("h1").inner_text().split()) == question
+        with page.expect_navigation():
+            page.locator("a.antwoord").filter(has_text=re.compile(f"^\\s*{re.escape(answer)}\\s*$")).click()
+        visited.append(page.url)
+    shown = [" ".join(t.split()) for t in page.locator(".bw-route-kop + ol > li").all_inner_texts()]
+    assert shown == [f"{q} {a}" for q, a in route]
+    page.go_back()
+    assert page.url == visited[-2]
+    shown = [" ".join(t.split()) for t in page.locator(".bw-route-kop + ol > li").all_inner_texts()]
+    assert shown == [f"{q} {a}" for q, a in route[:-1]]
     context.close()
 
 
