@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import diagram, doors, urls
+from . import az, diagram, doors, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
@@ -78,6 +78,7 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
                bron=("gemeenten", index.gemeente.id))
     begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
     yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
+    yield Page(urls.PAGES["a_z"], "a_z.md.j2", {"letters": az.letters(index)})
     yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
     for deur in doors.DEUREN:
         interventies = group_by_soort(index.all("interventies")) if deur == "toezicht" else []

@@ -42,6 +42,7 @@ PAGES = {
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
     "aandachtsfunctionaris": "ingang/aandachtsfunctionaris.md",
+    "a_z": "a-z.md",
 }
 
 

@@ -21,7 +21,7 @@ PAGE_TYPES = [
     "index.html", "barrieremodel.html", "barrieres/huisvesting.html", "barrieres/vervoer.html",
     "signalen/{signaal}", "interventies/index.html", "interventies/woonoverlast-151d.html",
     "partners/index.html", "partners/aandachtsfunctionaris.html", "matrix/vormen.html", "matrix/interventies.html",
-    "meldroute.html", "begrippen.html", "bronnen.html", "ingang/balie.html", "ingang/toezicht.html",
+    "meldroute.html", "begrippen.html", "bronnen.html", "a-z.html", "ingang/balie.html", "ingang/toezicht.html",
     "ingang/client.html", "ingang/training.html", "ingang/signaal.html", "ingang/aandachtsfunctionaris.html",
     "beslisbomen/index.html", "beslisbomen/jongere/index.html", "beslisbomen/jongere/overzicht.html",
     "beslisbomen/jongere/{uitkomst}", "kaarten/index.html", "kaarten/sk-identiteit-balie-burgerzaken.html",
@@ -255,6 +255,24 @@ def test_tree_page_shows_the_route_actually_clicked_and_back_works(built_site: P
     assert page.url == visited[-2]
     shown = [" ".join(t.split()) for t in page.locator(".bw-route-kop + ol > li").all_inner_texts()]
     assert shown == [f"{q} {a}" for q, a in route[:-1]]
+    context.close()
+
+
+def test_a_to_z_works_without_javascript(built_site: Path, browser) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((built_site / "a-z.html").as_uri())
+    letter = page.locator("nav.bw-az-letters a").nth(3)
+    target = letter.get_attribute("href")
+    letter.click()
+    assert page.url.endswith(target)
+    heading = page.locator(f"h2{target}")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 844
+    link = page.locator(f"h2{target} + ul a").first
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("h1").count() == 1 and "a-z.html" not in page.url
     context.close()
 
 

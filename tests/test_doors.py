@@ -74,3 +74,16 @@ def test_built_doors_open_with_the_block(built_site: Path) -> None:
         assert lists and all(1 <= len(ol.xpath("./li/a[contains(@href, 'signalen/')]")) <= MAX_TOP_SIGNALEN for ol in lists), page
         # The block comes first: nothing but the title and one line stand before it.
         assert [e.tag for e in block.xpath("preceding-sibling::*")] == ["h1", "p"], page
+
+
+def test_a_to_z_lists_every_signal_intervention_and_begrip(built_site: Path) -> None:
+    content = check(ROOT)
+    page = built_site / urls.html(urls.PAGES["a_z"])
+    tree = parse(page)
+    hrefs = {a.get("href") for a in tree.iter("a")}
+    expected = {f"signalen/{i}.html" for i in content.signalen} | {f"interventies/{i}.html" for i in content.interventies}
+    expected |= {f"begrippen.html#{i}" for i in content.begrippen}
+    assert expected <= hrefs
+    letters = tree.xpath("//nav[contains(@class, 'bw-az-letters')]//a/@href")
+    headings = set(tree.xpath("//h2/@id"))
+    assert letters and all(h.startswith("#") and h[1:] in headings for h in letters)

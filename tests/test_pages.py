@@ -40,7 +40,7 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "interventies/adresonderzoek.md", "interventies/index.md", "partners/index.md",
         "partners/aandachtsfunctionaris.md", "partners/noodnummer-112.md", "matrix/vormen.md", "matrix/interventies.md",
         "ingang/balie.md", "ingang/toezicht.md", "ingang/client.md", "ingang/training.md", "ingang/signaal.md",
-        "ingang/aandachtsfunctionaris.md",
+        "ingang/aandachtsfunctionaris.md", "a-z.md",
         "partners/zorgcoordinator.md", "beslisbomen/index.md", "beslisbomen/jongere/index.md",
         "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
         "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
