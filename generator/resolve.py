@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import az, diagram, doors, urls
+from . import az, diagram, doors, text, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
@@ -36,7 +36,7 @@ class Site:
     kaarten: tuple[Kaart, ...]
     decks: tuple[Deck, ...]
     pages: tuple[Page, ...]
-    afkortingen: tuple[tuple[str, str], ...]  # (afkorting, term) for the abbreviation file
+    afkortingen: tuple[tuple[str, str], ...]  # (afkorting, "term: what it is") for the abbreviation file
 
     @property
     def gemeente(self) -> Any:
@@ -47,7 +47,9 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     gemeente = content.gemeenten[editie.gemeente]
     index = Index(content, graph, gemeente)
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
-    afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
+    # An abbreviation explains itself: the words it stands for and what it is, not just the letters.
+    afkortingen = tuple(sorted((b.afkorting, f"{' '.join(b.term.split())}: {text.first_sentence(b.uitleg)}")
+                               for b in content.begrippen.values() if b.afkorting))
     pages = tuple(_pages(index, kaarten, decks))
     return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen)
 

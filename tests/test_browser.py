@@ -276,6 +276,25 @@ def test_a_to_z_works_without_javascript(built_site: Path, browser) -> None:
     context.close()
 
 
+def test_abbreviation_explains_itself_to_keyboard_users(built_site: Path, page: Page) -> None:
+    from conftest import ROOT
+    from generator.build import check
+
+    brp = next(b for b in check(ROOT).begrippen.values() if b.afkorting == "BRP")
+    page.goto((built_site / "interventies" / "brp-adresonderzoek.html").as_uri())
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("geen afkorting met Tab bereikbaar")
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby')", timeout=10_000)  # shown after a short delay
+    tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
+    tooltip.wait_for(state="visible")
+    shown = " ".join(tooltip.inner_text().split())
+    assert brp.term in shown and " ".join(brp.uitleg.split())[:40] in shown  # the explanation, not only the letters
+
+
 def test_pages_reflow_at_320_pixels(built_site: Path, browser) -> None:
     """WCAG 1.4.10: at 320 px wide nothing makes the page itself scroll sideways (tables scroll inside)."""
     context = browser.new_context(viewport={"width": 320, "height": 640})

@@ -92,7 +92,8 @@ def test_search_terms_and_ids_are_on_the_page(docs: Path) -> None:
 
 def test_abbreviations_file_for_every_page(docs: Path) -> None:
     abbreviations = (docs.parent / "includes" / "afkortingen.md").read_text(encoding="utf-8")
-    assert abbreviations.strip() == "*[BRP]: Basisregistratie Personen"
+    # The words it stands for and what it is (the first sentence of the begrip), not just the letters.
+    assert abbreviations.strip() == "*[BRP]: Basisregistratie Personen: De registratie van inwoners."
 
 
 def test_the_chosen_gemeente_fills_the_contacts(mini: Path, tmp_path: Path) -> None:
