@@ -129,7 +129,7 @@ def _matrix_vormen(index: Index) -> list[dict[str, Any]]:
     vormen = index.all("vormen")
     rows = []
     for b in index.all("barrieres"):
-        cells = [(sum(1 for s in b.signalen if v.id in s.record.vormen), f"{b.pad}#{v.id}") for v in vormen]
+        cells = [([s for s in b.signalen if v.id in s.record.vormen], f"{b.pad}#{v.id}") for v in vormen]
         rows.append({"barriere": b, "cellen": cells})
     return rows
 
@@ -139,7 +139,6 @@ def _matrix_interventies(index: Index) -> list[dict[str, Any]]:
     for v in index.all("interventies"):
         cells = []
         for b in index.all("barrieres"):
-            count = sum(1 for s in v.signalen if s.barriere is b)
-            cells.append((count, b in v.barrieres, f"{b.pad}#interventies"))
+            cells.append(([s for s in v.signalen if s.barriere is b], b in v.barrieres, f"{b.pad}#interventies"))
         rows.append({"interventie": v, "cellen": cells})
     return rows

@@ -295,6 +295,23 @@ def test_abbreviation_explains_itself_to_keyboard_users(built_site: Path, page: 
     assert brp.term in shown and " ".join(brp.uitleg.split())[:40] in shown  # the explanation, not only the letters
 
 
+@pytest.mark.parametrize("width", [1280, 390])
+def test_matrix_scrolls_inside_its_column_with_the_first_column_in_view(built_site: Path, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto((built_site / "matrix" / "interventies.html").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself does not scroll sideways
+    wrap = page.locator(".bw-matrix .md-typeset__scrollwrap")
+    first = page.locator(".bw-matrix tbody tr:first-child td:first-child")
+    before = first.bounding_box()
+    wrap.evaluate("el => el.scrollLeft = el.scrollWidth")
+    assert wrap.evaluate("el => el.scrollLeft") > 0  # the table is wider than the column and scrolls inside it
+    after, box = first.bounding_box(), wrap.bounding_box()
+    assert before is not None and after is not None and box is not None
+    assert box["x"] - 1 <= after["x"] <= before["x"]  # sticky: the first column stays at the left edge, in view
+    context.close()
+
+
 def test_pages_reflow_at_320_pixels(built_site: Path, browser) -> None:
     """WCAG 1.4.10: at 320 px wide nothing makes the page itself scroll sideways (tables scroll inside)."""
     context = browser.new_context(viewport={"width": 320, "height": 640})

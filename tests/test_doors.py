@@ -87,3 +87,15 @@ def test_a_to_z_lists_every_signal_intervention_and_begrip(built_site: Path) -> 
     letters = tree.xpath("//nav[contains(@class, 'bw-az-letters')]//a/@href")
     headings = set(tree.xpath("//h2/@id"))
     assert letters and all(h.startswith("#") and h[1:] in headings for h in letters)
+
+
+def test_matrix_cells_show_the_signals_not_bare_counts(built_site: Path) -> None:
+    content = check(ROOT)
+    tree = parse(built_site / "matrix" / "vormen.html")
+    links = [a.get("href") for a in tree.xpath("//div[contains(@class, 'bw-matrix')]//td//a")]
+    for ident, signaal in content.signalen.items():  # a signal stands in the cell of each of its forms
+        assert links.count(f"../signalen/{ident}.html") == len(signaal.vormen), ident
+    tree = parse(built_site / "matrix" / "interventies.html")
+    links = [a.get("href") for a in tree.xpath("//div[contains(@class, 'bw-matrix')]//td//a")]
+    for ident, signaal in content.signalen.items():  # and in the row of each intervention it leads to
+        assert links.count(f"../signalen/{ident}.html") == len(signaal.interventies), ident
