@@ -16,8 +16,9 @@ GEN      := $(BIN)/python -m generator
 PIP      := $(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt
 OPTIONS  := --gemeente $(GEMEENTE) --editie $(EDITIE) $(if $(BASIS_URL),--basis-url $(BASIS_URL)) $(if $(STRIKT),--strikt)
 
-# graphviz draws the diagrams; pango and harfbuzz are what WeasyPrint needs for the card PDFs.
-SITE_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# graphviz draws the diagrams; pango and harfbuzz are what WeasyPrint needs for the card PDFs;
+# wdutch is the Dutch word list that splits compound words for search.
+SITE_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 wdutch
 TEST_PACKAGES := $(SITE_PACKAGES) chromium
 
 .PHONY: site edities test check docs serve schemas lint bench clean system-site system-test

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, mkdocs_run, pages, printer, text, urls
+from . import cards, compounds, mkdocs_run, pages, printer, text, urls
 from . import graph as graphs
 from .diagram import DiagramError
 from .editie import Editie
@@ -84,6 +84,8 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
         raise BuildError(f"MkDocs kon de site niet bouwen:\n{exc}") from exc
     except WorkspaceError as exc:
         raise BuildError(str(exc)) from exc
+    except compounds.WordListMissing as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def _swap(new: Path, out_dir: Path, say: Say) -> None:
@@ -112,12 +114,23 @@ def _fail_on(problems: list[Problem]) -> None:
 
 
 def content_version(root: Path) -> str:
+    """'2026.11 (24 november 2026)': the release (the last git tag, or year.month) and the date of the content.
+
+    Readers see a release and a date, not a commit hash.
+    """
+    day = _git(root, "log", "-1", "--format=%cs")
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%h %cs"], cwd=root, capture_output=True, text=True, timeout=10)
+        date = dt.date.fromisoformat(day or "")
+    except ValueError:
+        return "ontwikkelversie"
+    tag = _git(root, "describe", "--tags", "--abbrev=0")
+    release = tag.removeprefix("v") if tag else f"{date.year}.{date.month:02d}"
+    return f"{release} ({text.datum(date)})"
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
-        return "ontwikkelversie"
-    parts = out.stdout.split()
-    if len(parts) != 2:
-        return "ontwikkelversie"
-    commit, day = parts
-    return f"{commit} ({text.datum(dt.date.fromisoformat(day))})"
+        return None
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else None

@@ -39,7 +39,7 @@ Vormen = Annotated[list[Vorm], Ref("vormen")]
 Soort = Literal["bestuurlijk", "strafrechtelijk", "fiscaal", "zorg", "melden"]
 Status = Literal["geldend", "in-voorbereiding", "vervallen"]
 Zichtbaarheid = Literal["publiek", "intern"]
-Deur = Literal["balie", "toezicht", "client"]
+Deur = Literal["balie", "toezicht", "client", "training", "signaal", "aandachtsfunctionaris"]
 
 _TELEFOON = re.compile(r"^\+?[0-9][0-9 \-]{1,18}[0-9]$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
@@ -87,11 +87,29 @@ class Vormdefinitie(Record):
     bronnen: Bronnen = Field(min_length=1)
 
 
+MAX_TOP_SIGNALEN = 5  # what fits one phone screen at the top of a door
+
+
+class Werkstap(BaseModel):
+    """A section of a role's door page: how this role works (Markdown), with its sources."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    titel: Tekst
+    tekst: Tekst  # Markdown
+    bronnen: Bronnen = Field(min_length=1)
+    partners: Partners = Field(default_factory=list)  # listed under the text, with their phone numbers
+
+
 class Rol(Record):
     id: Id
     titel: Tekst
+    kort: Annotated[str, Field(min_length=1, max_length=30)] | None = None  # short title, e.g. on a tab
     omschrijving: Tekst
     deur: Deur | None = None
+    top_signalen: Annotated[Ids, Ref("signalen", optional=True), Field(max_length=MAX_TOP_SIGNALEN)] = Field(default_factory=list)  # shown first on the door
+    vastleggen: list[Tekst] = Field(default_factory=list, max_length=4)  # what this role writes down; a general default otherwise
+    werkwijze: list[Werkstap] = Field(default_factory=list)  # sections of the door page, e.g. for the aandachtsfunctionaris
 
 
 class Partner(Record):
@@ -438,7 +456,7 @@ COLLECTIE = {c.naam: c for c in COLLECTIES}
 BLOK_NOUNS = {"contacten": "contact", "meldroute": "meldstap", "lokale_regelingen": "lokale regeling",
               "stand_van_zaken": "stand van zaken", "huisstijl": "huisstijl",
               "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag",
-              "samen_met": "combinatie"}
+              "samen_met": "combinatie", "werkwijze": "werkstap"}
 
 
 def schema_models() -> dict[str, type[BaseModel]]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import diagram, phrases, text, urls
+from . import compounds, diagram, phrases, text, urls
 from .loader import Key
 from .problems import ContentError, Problem, Problems
 from .resolve import Site
@@ -42,6 +42,7 @@ def environment(site: Site) -> jinja2.Environment:
 def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list[str]:
     """Write every page; return their paths. Diagrams are drawn here, from the resolved structure."""
     env = environment(site)
+    words = compounds.word_list()
     written = []
     failed: list[Problem] = []
     for page in site.pages:
@@ -57,6 +58,8 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
         target = docs / page.pad
         target.parent.mkdir(parents=True, exist_ok=True)
         markdown = env.get_template(page.template).render(**context)
+        if not _excluded_from_search(markdown):
+            markdown = compounds.hidden_terms(markdown, words)  # search finds the parts of compound words
         target.write_text(_mark_intern(markdown) if page.intern else markdown, encoding="utf-8")
         written.append(page.pad)
     if failed:  # every tree that could not be drawn, at once
@@ -101,6 +104,13 @@ def _mark_intern(markdown: str) -> str:
     title = next(i for i, line in enumerate(lines) if line.startswith("# "))
     mark = ["", f'!!! warning "{phrases.INTERN}"', "    Dit onderdeel staat alleen in de interne editie.", ""]
     return "\n".join(lines[:title + 1] + mark + lines[title + 1:])
+
+
+def _excluded_from_search(markdown: str) -> bool:
+    if not markdown.startswith("---"):
+        return False
+    front = markdown.split("---", 2)[1]
+    return "exclude: true" in front
 
 
 def _abbreviations(site: Site, target: Path) -> None:

@@ -7,6 +7,11 @@ from .model import Gemeente, Grondslag
 ACUUT = "Acuut gevaar? Bel 112."
 EEN_SIGNAAL = "Eén signaal zegt weinig; een combinatie telt."
 NIET_PLUIS = "Neem je niet-pluisgevoel serieus."
+VASTLEGGEN = (
+    "Wat je zag en hoorde, met datum, tijd en plaats: de feiten.",
+    "Wie erbij was en wie het woord deed.",
+    "Apart daarvan, kort: wat je ervan denkt.",
+)
 WAT_DOE_JE = (
     "Blijf rustig. Confronteer niemand die je verdenkt.",
     "Schrijf op wat je zag en hoorde: feiten apart van je interpretatie.",

@@ -13,20 +13,12 @@ from typing import Any
 
 import networkx as nx
 
-from . import combinatiewijzer, diagram, urls
+from . import az, combinatiewijzer, diagram, doors, text, urls
 from .cards import Deck, Kaart, build_cards
 from .editie import Editie
 from .loader import Content, Key
 from .problems import ContentError, Problem, Problems
 from .views import Index, View, group_by_soort, stand_van_zaken
-
-DEUREN = {
-    "balie": ("Ik werk aan de balie", "Signalen die je aan de balie kunt opvangen, per rol en per barrière."),
-    "toezicht": ("Ik doe toezicht of handhaving",
-                 "Signalen die je bij toezicht en controles tegenkomt, en de interventies die je kunt inzetten."),
-    "client": ("Ik werk met cliënten of jongeren",
-               "Signalen bij cliënten en jongeren. Denk bij strafbare feiten ook aan de vraag: dader of slachtoffer?"),
-}
 
 
 @dataclass(frozen=True)
@@ -47,7 +39,7 @@ class Site:
     kaarten: tuple[Kaart, ...]
     decks: tuple[Deck, ...]
     pages: tuple[Page, ...]
-    afkortingen: tuple[tuple[str, str], ...]  # (afkorting, term) for the abbreviation file
+    afkortingen: tuple[tuple[str, str], ...]  # (afkorting, "term: what it is") for the abbreviation file
     logo: Path | None = None  # the gemeente's own logo file, when its profile names one
 
     @property
@@ -59,7 +51,9 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     gemeente = content.gemeenten[editie.gemeente]
     index = Index(content, graph, gemeente)
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
-    afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
+    # An abbreviation explains itself: the words it stands for and what it is, not just the letters.
+    afkortingen = tuple(sorted((b.afkorting, f"{' '.join(b.term.split())}: {text.first_sentence(b.uitleg)}")
+                               for b in content.begrippen.values() if b.afkorting))
     pages = tuple(_marked(page, content) for page in _pages(index, kaarten, decks))
     _fail_on_overwrites(pages, content)
     logo = None
@@ -96,14 +90,14 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
                bron=("gemeenten", index.gemeente.id))
     begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
     yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
+    yield Page(urls.PAGES["a_z"], "a_z.md.j2", {"letters": az.letters(index)})
     yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
-    for deur, (titel, inleiding) in DEUREN.items():
-        rollen = [r for r in index.all("rollen") if r.deur == deur]
+    for deur in doors.DEUREN:
         interventies = group_by_soort(index.all("interventies")) if deur == "toezicht" else []
-        yield Page(str(urls.door(deur)), "ingang.md.j2", {"titel": titel, "inleiding": inleiding, "rollen": rollen,
-                                                          "interventies": interventies})
-    yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"rollen": [r for r in index.all("rollen") if not r.deur]})
-    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres})
+        yield Page(str(urls.door(deur)), "ingang.md.j2", {"deur": doors.door(index, deur, decks), "interventies": interventies})
+    yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"deur": doors.door(index, "signaal", decks),
+                                                               "rollen": [r for r in index.all("rollen") if not r.deur]})
+    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres, "deur": doors.door(index, "training", decks)})
     yield from _combinatiewijzer(index)
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
     for kaart in kaarten:
@@ -143,13 +137,16 @@ def _marked(page: Page, content: Content) -> Page:
 def _tree_pages(boom: View) -> Iterator[Page]:
     """One page per question and outcome, plus an overview with the whole tree drawn."""
     bron = ("beslisbomen", boom.id)
-    for knoop in boom.knopen.values():
+    for bezoek in boom.bezoeken.values():  # a page per node and route to it: the page shows the route taken
+        knoop = bezoek.knoop
         titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
+        if bezoek.route_nummer:
+            titel += f" (route {bezoek.route_nummer})"
         template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
-        yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
-        if not knoop.is_vraag:
-            yield Page(str(knoop.leg_vast), "leg_vast.md.j2", {"boom": boom, "knoop": knoop, "titel": f"Leg vast: {titel}"},
-                       bron=bron)
+        yield Page(str(bezoek.pad), template, {"boom": boom, "knoop": knoop, "bezoek": bezoek, "titel": titel}, bron=bron)
+        if not knoop.is_vraag and bezoek.route_nummer <= 1:  # one Leg vast page per outcome, whatever the route
+            yield Page(str(knoop.leg_vast), "leg_vast.md.j2",
+                       {"boom": boom, "knoop": knoop, "titel": f"Leg vast: {boom.titel}: {knoop.titel}"}, bron=bron)
     knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
                             "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
               for k in boom.knopen.values()]
@@ -178,7 +175,7 @@ def _matrix_vormen(index: Index) -> list[dict[str, Any]]:
     vormen = index.all("vormen")
     rows = []
     for b in index.all("barrieres"):
-        cells = [(sum(1 for s in b.signalen if v.id in s.record.vormen), f"{b.pad}#{v.id}") for v in vormen]
+        cells = [([s for s in b.signalen if v.id in s.record.vormen], f"{b.pad}#{v.id}") for v in vormen]
         rows.append({"barriere": b, "cellen": cells})
     return rows
 
@@ -188,7 +185,6 @@ def _matrix_interventies(index: Index) -> list[dict[str, Any]]:
     for v in index.all("interventies"):
         cells = []
         for b in index.all("barrieres"):
-            count = sum(1 for s in v.signalen if s.barriere is b)
-            cells.append((count, b in v.barrieres, f"{b.pad}#interventies"))
+            cells.append(([s for s in v.signalen if s.barriere is b], b in v.barrieres, f"{b.pad}#interventies"))
         rows.append({"interventie": v, "cellen": cells})
     return rows

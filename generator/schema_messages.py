@@ -73,6 +73,8 @@ def dutch(error: Any, cls: type[BaseModel]) -> str:
         return f"'{name}' is te lang (maximaal {ctx.get('max_length')} tekens)"
     if kind == "too_short":
         return f"'{name}' moet minstens {ctx.get('min_length')} item(s) bevatten"
+    if kind == "too_long":
+        return f"'{name}' mag hoogstens {ctx.get('max_length')} item(s) bevatten (nu {ctx.get('actual_length')})"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))
         return f"'{name}' moet {'minstens' if kind == 'greater_than_equal' else 'hoogstens'} {bound} zijn"

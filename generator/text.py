@@ -38,6 +38,15 @@ def plain(value: object) -> str:
     return html.escape(" ".join(str(value).split()), quote=False)
 
 
+def first_sentence(value: str, limit: int = 180) -> str:
+    """The first sentence of a text, cut at a word when it is long: for a short explanation."""
+    flat = " ".join(value.split())
+    sentence = re.split(r"(?<=[.!?])\s", flat, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def escape(value: object) -> Markup:
     """Escape a plain text value for a Markdown page: no markup survives."""
     if isinstance(value, Markup):

@@ -39,6 +39,29 @@ def paths(boom: Beslisboom) -> Iterator[list[str]]:
         yield from nx.all_simple_paths(graph, boom.start, end) if end != boom.start else [[end]]
 
 
+Keuzes = tuple[int, ...]  # a route: the index of the answer chosen at each question, from the start
+
+
+def prefixes(boom: Beslisboom) -> dict[str, list[Keuzes]]:
+    """Every route from the start to every node, per node, in the order of the answers.
+
+    A route is the answers chosen, not the nodes passed: two answers may lead to the same node.
+    A node reached along two routes gets a page per route, so a page can show the route taken.
+    The tree is acyclic and has at most MAX_ROUTES routes (BoomRoutes), so this stays small.
+    """
+    answers = {v.id: [a.naar for a in v.antwoorden] for v in boom.vragen}
+    found: dict[str, list[Keuzes]] = {}
+
+    def walk(node: str, keuzes: Keuzes, passed: frozenset[str]) -> None:
+        found.setdefault(node, []).append(keuzes)
+        for i, there in enumerate(answers.get(node, [])):
+            if there not in passed:  # a loop is reported by BoomLus; never follow one
+                walk(there, keuzes + (i,), passed | {there})
+
+    walk(boom.start, (), frozenset({boom.start}))
+    return found
+
+
 def count_paths(boom: Beslisboom) -> int:
     """Number of routes from the start to an uitkomst, counted without listing them (linear)."""
     graph = graph_of(boom)

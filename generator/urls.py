@@ -44,6 +44,8 @@ PAGES = {
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
     "combinatiewijzer": "combinatiewijzer.md",
+    "aandachtsfunctionaris": "ingang/aandachtsfunctionaris.md",
+    "a_z": "a-z.md",
 }
 
 # Files beside the pages: the combinatiewijzer's script and its data, the blank form to print.
@@ -66,7 +68,13 @@ def door(deur: str) -> Markup:
     return Markup(PAGES[deur])
 
 
-def tree_node(boom: str, node: str, is_start: bool) -> Markup:
+def tree_node(boom: str, node: str, is_start: bool, route: int = 0) -> Markup:
+    """A question or outcome; reached along more than one route, a page per route ('node--2.md').
+
+    Ids never contain '--', so a route page cannot clash with another node's page.
+    """
+    if route:
+        return Markup(f"beslisbomen/{boom}/{node}--{route + 1}.md")
     return Markup(f"beslisbomen/{boom}/{'index' if is_start else node}.md")
 
 

@@ -284,16 +284,34 @@ class BoomView(View):
     def graph(self) -> nx.DiGraph:
         return trees.graph_of(self.record)
 
+    @cached_property
+    def bezoeken(self) -> dict[trees.Keuzes, Bezoek]:
+        """Every node along every route to it: a page each, so a page shows the route actually taken."""
+        per_node = trees.prefixes(self.record)
+        pads = {keuzes: urls.tree_node(self.id, node, node == self.record.start, i)
+                for node, routes in per_node.items() for i, keuzes in enumerate(routes)}
+        result = {}
+        for node, routes in per_node.items():
+            knoop = self.knopen[node]
+            for i, keuzes in enumerate(routes):
+                antwoorden = knoop.record.antwoorden if knoop.is_vraag else []
+                verder = [Keuze(a.tekst, pads[keuzes + (j,)]) for j, a in enumerate(antwoorden) if keuzes + (j,) in pads]
+                result[keuzes] = Bezoek(knoop, pads[keuzes], self.stappen(keuzes), verder, i + 1 if len(routes) > 1 else 0)
+        return result
+
+    def stappen(self, keuzes: trees.Keuzes) -> list[Stap]:
+        """The answers of a route, each with the question it answers."""
+        steps, here = [], self.knopen[self.record.start]
+        for i in keuzes:
+            answer = here.record.antwoorden[i]
+            steps.append(Stap(answer.tekst, here))
+            here = self.knopen[answer.naar]
+        return steps
+
     @property
     def routes(self) -> list[Route]:
-        return [Route(self.route(path), self.knopen[path[-1]]) for path in trees.paths(self.record)]
-
-    def route(self, path: list[str]) -> list[Stap]:
-        steps = []
-        for here, there in zip(path, path[1:]):
-            answer = next(a.tekst for a in self.knopen[here].record.antwoorden if a.naar == there)
-            steps.append(Stap(answer, self.knopen[here]))
-        return steps
+        """Every route from the start to an outcome, each linking to that outcome's page for that route."""
+        return [Route(b.stappen, b.knoop, b.pad) for b in self.bezoeken.values() if not b.knoop.is_vraag]
 
 
 @dataclass(frozen=True)
@@ -308,6 +326,26 @@ class Stap:
 class Route:
     stappen: list[Stap]
     uitkomst: Knoop
+    pad: Markup  # the outcome's page for this route
+
+
+@dataclass(frozen=True)
+class Keuze:
+    """An answer on a question page: its text and the page of the next node along this route."""
+
+    tekst: str
+    pad: Markup
+
+
+@dataclass(frozen=True)
+class Bezoek:
+    """A node reached along one route: its page, the answers given to get here, the answers from here."""
+
+    knoop: Knoop
+    pad: Markup
+    stappen: list[Stap]
+    antwoorden: list[Keuze]
+    route_nummer: int  # 1, 2, … when the node has a page per route; 0 when there is one route to it
 
 
 class Knoop(Block):
@@ -333,14 +371,6 @@ class Knoop(Block):
     @property
     def antwoorden(self) -> list[Stap]:
         return [Stap(a.tekst, self.boom.knopen[a.naar]) for a in self.record.antwoorden]
-
-    @property
-    def route(self) -> list[Stap]:
-        return self.boom.route(nx.shortest_path(self.boom.graph, self.boom.record.start, self.id))
-
-    @property
-    def meerdere_routes(self) -> bool:
-        return bool(self.boom.graph.in_degree(self.id) > 1)
 
 
 class RolView(View):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from lxml import html as lxml_html
 from playwright.sync_api import Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -19,8 +21,8 @@ PAGE_TYPES = [
     "index.html", "barrieremodel.html", "barrieres/huisvesting.html", "barrieres/vervoer.html",
     "signalen/{signaal}", "interventies/index.html", "interventies/woonoverlast-151d.html",
     "partners/index.html", "partners/aandachtsfunctionaris.html", "matrix/vormen.html", "matrix/interventies.html",
-    "meldroute.html", "begrippen.html", "bronnen.html", "ingang/balie.html", "ingang/toezicht.html",
-    "ingang/client.html", "ingang/training.html", "ingang/signaal.html",
+    "meldroute.html", "begrippen.html", "bronnen.html", "a-z.html", "ingang/balie.html", "ingang/toezicht.html",
+    "ingang/client.html", "ingang/training.html", "ingang/signaal.html", "ingang/aandachtsfunctionaris.html",
     "beslisbomen/index.html", "beslisbomen/jongere/index.html", "beslisbomen/jongere/overzicht.html",
     "beslisbomen/jongere/{uitkomst}", "kaarten/index.html", "kaarten/sk-identiteit-balie-burgerzaken.html",
     "kaarten/ik-woonoverlast-151d.html",
@@ -51,7 +53,7 @@ def page(browser):
 def _pages(site: Path) -> list[str]:
     signaal = sorted((site / "signalen").glob("*.html"))[0].name
     uitkomst = next(p.name for p in sorted((site / "beslisbomen" / "jongere").glob("*.html"))
-                    if "antwoord" not in p.read_text(encoding="utf-8") and p.stem not in ("index", "overzicht"))
+                    if "class=\"antwoord\"" not in p.read_text(encoding="utf-8") and p.stem not in ("index", "overzicht"))
     return [p.format(signaal=signaal, uitkomst=uitkomst) for p in PAGE_TYPES]
 
 
@@ -126,6 +128,41 @@ def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
     assert page.outside_requests == []  # type: ignore[attr-defined]
 
 
+# What workers type, and a word the page they want shows: a compound, its last part, a plural of a
+# compound, a street word, English, a misspelling. 'melkers' and 'verhuur' are only found through the
+# compounds split at build time; 'sexworker' and 'uitzendkracht' through the editors' zoektermen.
+SEARCHES = [("kamerverhuur", "kamerverhuur"), ("verhuur", "kamerverhuur"), ("melkers", "huisjesmelker"),
+            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("sexworker", "sexworker"),
+            ("uitzendkracht", "uitzendkracht"), ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris")]
+
+
+def _pages_showing(site: Path, word: str) -> set[str]:
+    """Pages (relative to the site) whose text, hidden index terms left out, contains the word."""
+    found = set()
+    for path in site.rglob("*.html"):
+        article = lxml_html.fromstring(path.read_bytes()).find_class("md-content")
+        if not article:
+            continue
+        for hidden in article[0].find_class("bw-zoekdelen"):
+            hidden.drop_tree()
+        if word in article[0].text_content().lower():
+            found.add(path.relative_to(site).as_posix())
+    return found
+
+
+def test_search_finds_compounds_parts_street_words_and_misspellings(built_site: Path, page: Page) -> None:
+    page.goto((built_site / "index.html").as_uri())
+    missed = []
+    for query, word in SEARCHES:
+        wanted = _pages_showing(built_site, word)
+        assert wanted, word  # the content has the word: otherwise this search proves nothing
+        hits = {h.split("#")[0].removeprefix(built_site.as_uri() + "/") for h in _search(page, query)}
+        if not hits & wanted:
+            missed.append((query, sorted(hits)[:5]))
+    assert missed == []
+    assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
 def test_keyboard_reaches_skip_link_and_meldroute(built_site: Path, page: Page) -> None:
     page.goto((built_site / "signalen" / sorted((built_site / "signalen").glob("*.html"))[0].name).as_uri())
     page.keyboard.press("Tab")
@@ -171,6 +208,108 @@ def test_tree_by_keyboard_with_javascript_off(built_site: Path, browser) -> None
     assert page.url == visited[-2]
     context.close()
     assert outside == []
+
+
+def test_balie_reaches_what_to_record_and_whom_to_call_in_one_phone_screen(built_site: Path, browser) -> None:
+    """On a phone: from the start page one tap to the balie door, whose first screen holds the answer."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto((built_site / "index.html").as_uri())
+    with page.expect_navigation():
+        page.locator("article a[href$='ingang/balie.html']").first.click()
+    assert page.url.endswith("ingang/balie.html")
+    block = page.locator(".bw-deurblok")
+    first_screen = {"record": block.locator(".bw-vastleggen"), "call": block.locator("a[href^='tel:']").first,
+                    "signal": block.locator("ol a[href*='signalen/']").last, "meldroute": block.locator("a[href$='meldroute.html']")}
+    for name, element in first_screen.items():
+        box = element.bounding_box()
+        assert box is not None and element.is_visible(), name
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 844, (name, box)
+    assert block.locator("ol a[href*='signalen/']").count() <= 5
+    context.close()
+
+
+def test_tree_page_shows_the_route_actually_clicked_and_back_works(built_site: Path, browser) -> None:
+    """Without JavaScript: click the longest route to an outcome that has a shorter one too."""
+    from test_trees import answer_routes
+
+    from conftest import ROOT
+    from generator.build import check
+
+    boom = check(ROOT).beslisbomen["jongere"]
+    routes = answer_routes(boom)
+    route = max(routes, key=len)
+    assert len(route) > min(len(r) for r in routes)  # a route that is not the shortest
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "beslisbomen" / "jongere" / "index.html").as_uri())
+    visited = [page.url]
+    for question, answer in route:
+        assert " ".join(page.locator("h1").inner_text().split()) == question
+        with page.expect_navigation():
+            page.locator("a.antwoord").filter(has_text=re.compile(f"^\\s*{re.escape(answer)}\\s*$")).click()
+        visited.append(page.url)
+    shown = [" ".join(t.split()) for t in page.locator(".bw-route-kop + ol > li").all_inner_texts()]
+    assert shown == [f"{q} {a}" for q, a in route]
+    page.go_back()
+    assert page.url == visited[-2]
+    shown = [" ".join(t.split()) for t in page.locator(".bw-route-kop + ol > li").all_inner_texts()]
+    assert shown == [f"{q} {a}" for q, a in route[:-1]]
+    context.close()
+
+
+def test_a_to_z_works_without_javascript(built_site: Path, browser) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((built_site / "a-z.html").as_uri())
+    letter = page.locator("nav.bw-az-letters a").nth(3)
+    target = letter.get_attribute("href")
+    letter.click()
+    assert page.url.endswith(target)
+    heading = page.locator(f"h2{target}")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 844
+    link = page.locator(f"h2{target} + ul a").first
+    with page.expect_navigation():
+        link.click()
+    assert page.locator("h1").count() == 1 and "a-z.html" not in page.url
+    context.close()
+
+
+def test_abbreviation_explains_itself_to_keyboard_users(built_site: Path, page: Page) -> None:
+    from conftest import ROOT
+    from generator.build import check
+
+    brp = next(b for b in check(ROOT).begrippen.values() if b.afkorting == "BRP")
+    page.goto((built_site / "interventies" / "brp-adresonderzoek.html").as_uri())
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        pytest.fail("geen afkorting met Tab bereikbaar")
+    page.wait_for_function("document.activeElement.getAttribute('aria-describedby')", timeout=10_000)  # shown after a short delay
+    tooltip = page.locator("#" + page.evaluate("document.activeElement.getAttribute('aria-describedby')"))
+    tooltip.wait_for(state="visible")
+    shown = " ".join(tooltip.inner_text().split())
+    assert brp.term in shown and " ".join(brp.uitleg.split())[:40] in shown  # the explanation, not only the letters
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_matrix_scrolls_inside_its_column_with_the_first_column_in_view(built_site: Path, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto((built_site / "matrix" / "interventies.html").as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself does not scroll sideways
+    wrap = page.locator(".bw-matrix .md-typeset__scrollwrap")
+    first = page.locator(".bw-matrix tbody tr:first-child td:first-child")
+    before = first.bounding_box()
+    wrap.evaluate("el => el.scrollLeft = el.scrollWidth")
+    assert wrap.evaluate("el => el.scrollLeft") > 0  # the table is wider than the column and scrolls inside it
+    after, box = first.bounding_box(), wrap.bounding_box()
+    assert before is not None and after is not None and box is not None
+    assert box["x"] - 1 <= after["x"] <= before["x"]  # sticky: the first column stays at the left edge, in view
+    context.close()
 
 
 def test_pages_reflow_at_320_pixels(built_site: Path, browser) -> None:

@@ -58,3 +58,24 @@ def test_schemas_are_exported_from_the_model(tmp_path: Path) -> None:
     schema = json.loads((ROOT / "build" / "schemas" / "barriere.schema.json").read_text(encoding="utf-8"))
     assert {"id", "titel", "signalen", "bronnen"} <= set(schema["required"])
     assert schema["additionalProperties"] is False
+
+
+def test_version_reads_as_a_release_and_a_date(tmp_path) -> None:
+    import re
+    import subprocess
+
+    from generator.build import content_version
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path, check=True,
+                       capture_output=True, env={"GIT_COMMITTER_DATE": "2026-03-05T12:00:00", "PATH": "/usr/bin:/bin"})
+
+    assert content_version(tmp_path) == "ontwikkelversie"  # not a git checkout
+    git("init", "-q")
+    (tmp_path / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    git("add", "x.yaml")
+    git("commit", "-qm", "x")
+    assert content_version(tmp_path) == "2026.03 (5 maart 2026)"
+    git("tag", "v1.4")
+    assert content_version(tmp_path) == "1.4 (5 maart 2026)"
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", content_version(tmp_path))

@@ -40,6 +40,7 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "interventies/adresonderzoek.md", "interventies/index.md", "partners/index.md",
         "partners/aandachtsfunctionaris.md", "partners/noodnummer-112.md", "matrix/vormen.md", "matrix/interventies.md",
         "ingang/balie.md", "ingang/toezicht.md", "ingang/client.md", "ingang/training.md", "ingang/signaal.md",
+        "ingang/aandachtsfunctionaris.md", "a-z.md",
         "partners/zorgcoordinator.md", "beslisbomen/index.md", "beslisbomen/jongere/index.md",
         "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
         "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
@@ -92,7 +93,8 @@ def test_search_terms_and_ids_are_on_the_page(docs: Path) -> None:
 
 def test_abbreviations_file_for_every_page(docs: Path) -> None:
     abbreviations = (docs.parent / "includes" / "afkortingen.md").read_text(encoding="utf-8")
-    assert abbreviations.strip() == "*[BRP]: Basisregistratie Personen"
+    # The words it stands for and what it is (the first sentence of the begrip), not just the letters.
+    assert abbreviations.strip() == "*[BRP]: Basisregistratie Personen: De registratie van inwoners."
 
 
 def test_the_chosen_gemeente_fills_the_contacts(mini: Path, tmp_path: Path) -> None:

@@ -63,33 +63,51 @@ def test_trees_about_offences_route_to_care(content) -> None:
         assert any(set(u.partners) & care for u in boom.uitkomsten), boom.id
 
 
-def test_built_tree_pages_can_be_walked_by_their_links(built_site: Path, content) -> None:
-    """From each tree's index.html, follow only a.antwoord links; every node page is reached."""
+def answer_routes(boom) -> list[list[tuple[str, str]]]:
+    """Every route as the (question, answer) pairs a user clicks, straight from the YAML."""
+    vragen = {v.id: v for v in boom.vragen}
+
+    def walk(node: str, given: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+        if node not in vragen:
+            return [given]
+        return [r for a in vragen[node].antwoorden for r in walk(a.naar, given + [(vragen[node].vraag, a.tekst)])]
+
+    return walk(boom.start, [])
+
+
+def shown_route(page: Path) -> list[str]:
+    """The answers a page says were given: the list under 'Jouw antwoorden tot nu toe'."""
+    items = parse(page).xpath("//p[contains(@class, 'bw-route-kop')]/following-sibling::ol[1]/li")
+    return [" ".join(li.text_content().split()) for li in items]
+
+
+def test_every_route_has_pages_that_show_the_answers_given(built_site: Path, content) -> None:
+    """From each tree's index.html follow only a.antwoord links, every route to its end: each page
+    shows exactly the answers clicked to get there, and no page is reached by two routes."""
     for boom in content.beslisbomen.values():
         folder = built_site / "beslisbomen" / boom.id
-        start = folder / "index.html"
-        todo, seen, outcomes = [start], set(), set()
+        todo: list[tuple[Path, list[str]]] = [(folder / "index.html", [])]
+        seen: set[Path] = set()
+        ends = 0
         while todo:
-            page = todo.pop()
-            if page in seen:
-                continue
+            page, given = todo.pop()
+            assert page not in seen, f"{page} is reached by two routes"
             seen.add(page)
-            answers = [a.get("href") for a in parse(page).xpath("//a[contains(concat(' ', @class, ' '), ' antwoord ')]")]
+            assert shown_route(page) == given, page
+            answers = parse(page).xpath("//a[contains(concat(' ', @class, ' '), ' antwoord ')]")
+            question = " ".join(parse(page).find(".//h1").text_content().split())
             if not answers:
-                outcomes.add(page.stem)
-                links = [a.get("href") or "" for a in parse(page).iter("a")]
-                assert any("partners/" in link for link in links), page
-            for href in answers:
-                target, _ = internal_target(page, href)
-                assert target.exists(), (page, href)
-                todo.append(target)
+                ends += 1
+                assert any("partners/" in (a.get("href") or "") for a in parse(page).iter("a")), page
+            for a in answers:
+                target, _ = internal_target(page, a.get("href"))
+                assert target.exists(), (page, a.get("href"))
+                todo.append((target, given + [f"{question} {' '.join(a.text_content().split())}"]))
             assert any((a.text or "").strip() == "Opnieuw beginnen" for a in parse(page).iter("a")), page
-        assert outcomes == {u.id for u in boom.uitkomsten}
-        expected = {"index"} | {v.id for v in boom.vragen if v.id != boom.start} | {u.id for u in boom.uitkomsten}
-        assert {p.stem for p in seen} == expected
+        assert ends == len(answer_routes(boom)), boom.id
         overview = parse(folder / "overzicht.html")
         assert overview.find(".//svg") is not None
-        assert len(overview.xpath("//h2[contains(., 'Alle routes')]/following-sibling::ol[1]/li")) == sum(1 for _ in trees.paths(boom))
+        assert len(overview.xpath("//h2[contains(., 'Alle routes')]/following-sibling::ol[1]/li")) == ends
 
 
 def test_signal_pages_link_to_their_trees(built_site: Path, content) -> None:

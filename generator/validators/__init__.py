@@ -20,6 +20,7 @@ from .records import (
     InternNietGepubliceerd,
     LokaleRegelingOntbreekt,
     OnmogelijkeDatum,
+    TopSignalenOntbreken,
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, MarkdownTeDiep, RedactieInTekst
@@ -39,6 +40,7 @@ VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, MarkdownTeDiep, RedactieInTekst,
     OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
     GereserveerdeId, BegripIsVorm, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    TopSignalenOntbreken,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomGrootte, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,

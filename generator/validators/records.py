@@ -116,3 +116,15 @@ class InternNietGepubliceerd(Validator):
             if getattr(record, "zichtbaarheid", "publiek") == "intern":
                 yield self.at(content, collection, ident, "zichtbaarheid",
                               message=f"{COLLECTIE[collection].noun} '{ident}' is intern en wordt niet gepubliceerd in de publieke editie")
+
+
+class TopSignalenOntbreken(Validator):
+    id = "top-signalen-ontbreken"
+    ernst = "waarschuwing"
+    beschrijving = "Een rol met een ingang zonder top_signalen: bovenaan de ingang staan dan de eerste vijf signalen van die rol."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for ident, rol in content.rollen.items():
+            if rol.deur and not rol.top_signalen:
+                yield self.at(content, "rollen", ident, "deur",
+                              message=f"rol '{ident}' heeft een ingang maar geen top_signalen; kies de (hoogstens 5) signalen die er voor deze rol het meest toe doen")
