@@ -58,7 +58,7 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
         target = docs / page.pad
         target.parent.mkdir(parents=True, exist_ok=True)
         markdown = env.get_template(page.template).render(**context)
-        if not _excluded_from_search(markdown):
+        if page.pad.endswith(".md") and not _excluded_from_search(markdown):
             markdown = compounds.hidden_terms(markdown, words)  # search finds the parts of compound words
         target.write_text(_mark_intern(markdown) if page.intern else markdown, encoding="utf-8")
         written.append(page.pad)
