@@ -21,6 +21,9 @@ RECORD_PAGES = {
     "vormen": "begrippen.md#{id}",
     "gemeenten": "meldroute.md",
     "beslisbomen": "beslisbomen/{id}/index.md",
+    "casussen": "training/casussen/{id}.md",
+    "oefeningen": "training/oefeningen/{id}.md",
+    "sessies": "training/sessies/{id}.md",
 }
 
 # Pages that exist once per edition.

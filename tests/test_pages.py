@@ -44,6 +44,7 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
         "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
         "kaarten/index.md", "kaarten/ik-adresonderzoek.md",
+        "barrieres/identiteit.md", "signalen/id-paspoort-bij-ander.md",
     }
     assert pages == expected
     for page in pages:

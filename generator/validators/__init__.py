@@ -20,6 +20,7 @@ from .records import (
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, RedactieInTekst
+from .training import CasusHerkomst, CasusZonderModelantwoord, OpgaveAantalSignalen, OpgaveZelfdeBarriere, SessieDuur
 from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomStart
 
 VALIDATORS: tuple[type[Validator], ...] = (
@@ -28,6 +29,7 @@ VALIDATORS: tuple[type[Validator], ...] = (
     GereserveerdeId, LokaleRegelingOntbreekt, GeldigVanafOntbreekt, OnmogelijkeDatum,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
+    CasusZonderModelantwoord, CasusHerkomst, SessieDuur, OpgaveAantalSignalen, OpgaveZelfdeBarriere,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
 )
 
