@@ -82,7 +82,7 @@ class Deck(DeckLink):
 
 def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[Deck]]:
     """All cards and decks of an edition, with the content of every side; nothing rendered yet."""
-    meldroute = _meldroute(index)
+    meldroute = meldroute_blok(index)
     signaalkaarten: list[Kaart] = []
     for barriere in index.all("barrieres"):
         for rol in index.all("rollen"):
@@ -151,7 +151,7 @@ def _lokale_regeling(index: Index, interventie: View) -> str:
     return f"nodig: {interventie.lokale_regeling}" if interventie.lokale_regeling else "nodig"
 
 
-def _meldroute(index: Index) -> Blok:
+def meldroute_blok(index: Index) -> Blok:
     """The gemeente's route, one line per step, for the back of a card."""
     regels = []
     for stap in index.gemeente.meldroute:

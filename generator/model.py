@@ -265,6 +265,7 @@ class Beslisboom(Record):
 # partner and intervention they name is a Ref, so it is checked and linked like everything else.
 Doelgroep = Literal["balie", "toezicht", "client", "iedereen"]
 Afloop = Literal["uitbuiting", "onschuldig"]
+Toonbaar = Literal["barrieremodel", "een-signaal", "vastleggen", "meldroute"]
 
 
 class Scene(BaseModel):
@@ -343,6 +344,7 @@ class Sessieblok(BaseModel):
     trainer: Tekst  # what the trainer says or shows
     casus: Annotated[Id, Ref("casussen")] | None = None
     oefening: Annotated[Id, Ref("oefeningen")] | None = None
+    toon: list[Toonbaar] = Field(default_factory=list)  # fixed slides the trainer shows in this block
 
 
 class Sessie(Record):

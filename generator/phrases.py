@@ -17,3 +17,10 @@ WAT_DOE_JE = (
 def grondslag(g: Grondslag) -> str:
     """'Wet BRP, art. 2.34' or just the regeling when no article applies."""
     return f"{g.regeling}, {g.aanduiding}" if g.aanduiding else g.regeling
+
+# What a worker writes down after a signal: facts apart from interpretation (handouts and slides).
+VASTLEGGEN = (
+    "Datum, tijd en plaats, en wie erbij was.",
+    "Wat je zag en hoorde, zo letterlijk mogelijk.",
+    "Apart daarvan: wat je ervan denkt, en waarom.",
+)

@@ -24,7 +24,7 @@ class CardError(Exception):
     """Card sides that do not fit; the message names every card id and side."""
 
 
-def _url_fetcher() -> Any:
+def url_fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
     # Rendering may read local files and data: URIs only; never the network.
@@ -49,14 +49,14 @@ class Printer:
         """Write both PDFs of a deck into target; return the number of A6 pages. Raise CardError on overflow."""
         from weasyprint import HTML
 
-        document = HTML(string=self.html(deck, "a6"), base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).render()
+        document = HTML(string=self.html(deck, "a6"), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
         overflow = overflowing_sides(document)
         if overflow:
             raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
         target.mkdir(parents=True, exist_ok=True)
         options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
         document.write_pdf(target / Path(deck.a6).name, **options)
-        sheet = HTML(string=self.html(deck, "a4"), base_url=str(TEMPLATES), url_fetcher=_url_fetcher())
+        sheet = HTML(string=self.html(deck, "a4"), base_url=str(TEMPLATES), url_fetcher=url_fetcher())
         sheet.write_pdf(target / Path(deck.a4).name, **options)
         return len(document.pages)
 
