@@ -1,7 +1,7 @@
 # Barrièrewijzer: the only entry point.
 #   make site   build the handbook into site/ (installs what it needs first)
 #   make test   code checks and every test, browser tests included
-# Other targets: check, docs, serve, schemas, lint, bench, clean.
+# Other targets: edities, check, docs, serve, schemas, lint, bench, clean.
 # Options: GEMEENTE=groningen  EDITIE=publiek|intern  BASIS_URL=https://…  STRIKT=1 (warnings fail)
 
 PYTHON   ?= python3
@@ -20,7 +20,7 @@ OPTIONS  := --gemeente $(GEMEENTE) --editie $(EDITIE) $(if $(BASIS_URL),--basis-
 SITE_PACKAGES := graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 TEST_PACKAGES := $(SITE_PACKAGES) chromium
 
-.PHONY: site test check docs serve schemas lint bench clean system-site system-test
+.PHONY: site edities test check docs serve schemas lint bench clean system-site system-test
 
 $(SITE_STAMP): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,11 @@ check: $(SITE_STAMP)
 site: $(SITE_STAMP) system-site
 	$(GEN) site $(OPTIONS)
 
+# Every gemeente × publiek/intern into dist/<gemeente>/<editie>/ plus a zip each; unchanged editions are skipped.
+# GEMEENTEN=groningen,breda chooses some; TAKEN=2 how many at once (default: the number of cores).
+edities: $(SITE_STAMP) system-site
+	$(GEN) edities $(if $(GEMEENTEN),--gemeenten $(GEMEENTEN)) $(if $(TAKEN),--taken $(TAKEN)) $(if $(BASIS_URL),--basis-url $(BASIS_URL))
+
 # Markdown and this edition's MkDocs config into build/docs/ (no PDFs), for reading or `make serve`.
 docs: $(SITE_STAMP) system-site
 	$(GEN) docs $(OPTIONS)
@@ -68,6 +73,7 @@ lint: $(TEST_STAMP)
 
 bench: $(SITE_STAMP) system-site
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_edities.py $(BENCH_GEMEENTEN)
 
 test: $(TEST_STAMP) system-test lint
 	$(BIN)/python -m pytest -q tests

@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,docs,site,schemas} [options].
+"""Command line: python -m generator {check,docs,site,edities,schemas} [options].
 
 The Makefile is the entry point; this module is what it calls. It is the only place that reads
 the command line and the environment: everything below gets an Editie.
@@ -14,6 +14,7 @@ import time
 import traceback
 from pathlib import Path
 
+from . import edities
 from . import graph as graphs
 from .build import PROJECT, BuildError, build, check
 from .editie import Editie
@@ -23,13 +24,15 @@ from .problems import ContentError, Problems
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="generator", description="Barrièrewijzer: controleren en bouwen")
-    parser.add_argument("command", choices=["check", "docs", "site", "schemas"])
+    parser.add_argument("command", choices=["check", "docs", "site", "edities", "schemas"])
     parser.add_argument("--gemeente", default="landelijk")
     parser.add_argument("--editie", choices=["publiek", "intern"], default="publiek")
     parser.add_argument("--inhoud", type=Path, default=PROJECT, help="map met barriers/, interventions/ en content/")
     parser.add_argument("--uit", type=Path, help="waar het resultaat komt (standaard site/, bij docs build/docs/)")
     parser.add_argument("--basis-url", default=None, help="webadres van de editie, voor QR-codes op de kaarten")
     parser.add_argument("--strikt", action="store_true", help="waarschuwingen tellen als fouten")
+    parser.add_argument("--gemeenten", default="", help="edities: alleen deze gemeenten (komma's ertussen); standaard alle")
+    parser.add_argument("--taken", type=int, default=None, help="edities: zoveel tegelijk (standaard: aantal processorkernen)")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -63,6 +66,8 @@ def _run(args: argparse.Namespace) -> int:
             print(Problems(content.problems).report().replace("; er is niets gebouwd.", "."))
         print(f"Inhoud in orde ({time.perf_counter() - started:.2f} s).")
         return 0
+    if args.command == "edities":
+        return _edities(inhoud, args, started)
     default = PROJECT / ("build/docs" if args.command == "docs" else "site")
     editie = Editie(out_dir=(args.uit or default).resolve(), gemeente=args.gemeente, publiek=args.editie,
                     basis_url=args.basis_url, strikt=args.strikt)
@@ -74,6 +79,16 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(f"Markdown ({result.pages} pagina's) staat in {editie.out_dir / 'docs'}")
     return 0
+
+
+def _edities(inhoud: Path, args: argparse.Namespace, started: float) -> int:
+    dist = (args.uit or PROJECT / "dist").resolve()
+    gemeenten = [g.strip() for g in args.gemeenten.split(",") if g.strip()] or None
+    results = edities.build_many(inhoud, dist, gemeenten=gemeenten, jobs=args.taken, basis_url=args.basis_url)
+    counts = {status: sum(1 for r in results if r.status == status) for status in ("gebouwd", "ongewijzigd", "mislukt")}
+    print(f"{len(results)} edities in {time.perf_counter() - started:.1f} s: {counts['gebouwd']} gebouwd, "
+          f"{counts['ongewijzigd']} ongewijzigd, {counts['mislukt']} mislukt. Zips en sites staan in {dist}/")
+    return 1 if counts["mislukt"] else 0
 
 
 if __name__ == "__main__":

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cards, handouts, mkdocs_run, pages, presentatie, printer, text, urls
 from . import graph as graphs
-from . import handouts, mkdocs_run, pages, presentatie, printer, text
 from .diagram import DiagramError
 from .editie import Editie
 from .editions import for_edition
@@ -56,9 +56,12 @@ def prepare(root: Path, editie: Editie) -> Site:
     return resolve(content, graphs.build(content), editie, content_version(root))
 
 
-def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) -> Result:
-    """Build one edition into editie.out_dir; the previous output stays until every stage succeeded."""
-    content = check(root, editie.strikt)                          # 1. read every file, run every rule; stop on errors
+def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, checked: Content | None = None) -> Result:
+    """Build one edition into editie.out_dir; the previous output stays until every stage succeeded.
+
+    `checked` is content already read and validated (by `build_many`, once for all editions).
+    """
+    content = checked or check(root, editie.strikt)               # 1. read every file, run every rule; stop on errors
     content = for_edition(content, editie)                        # 2. leave out what this edition may not show
     graph = graphs.build(content)                                 # 3. one graph of every record and reference
     site = resolve(content, graph, editie, content_version(root))  # 4. everything to render, read-only
@@ -85,13 +88,17 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print) 
         raise BuildError(str(exc)) from exc
 
 
+CACHE = PROJECT / "build" / "cache"  # printed card decks by the hash of their HTML (printer.PdfCache)
+
+
 def _print_cards(site: Site, docs: Path, say: Say) -> int:
-    cards_printer = printer.Printer(site.gemeente, site.versie)
+    cards_printer = printer.Printer(site.gemeente, site.versie, printer.PdfCache(CACHE / "kaarten"))
     try:
         count, seconds = printer.print_all(cards_printer, list(site.decks), docs / "kaarten" / "pdf", say)
     except printer.CardError as exc:
         raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
     say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
+    printer.print_form(cards_printer, cards.meldroute(site.index), docs / urls.FORMULIER_PDF)  # the blank form, for paper
     return count
 
 

@@ -8,6 +8,7 @@ interventiekaart exists for every intervention. The content of both sides is one
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,10 +16,18 @@ import segno
 from markupsafe import Markup
 
 from . import phrases, urls
-from .views import Index, View, telefoon
+from .views import Index, PartnerView, View, tel_url
 
 MIN_SIGNALEN = 5
 MAX_SIGNALEN = 8
+
+
+@dataclass(frozen=True)
+class Deel:
+    """A piece of a line; a phone number carries its tel: link for the web card."""
+
+    tekst: str
+    tel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class Regel:
     tekst: str
     label: str = ""  # bold lead ("Bevoegd"), or empty
     pad: Markup | None = None  # the web page it links to; the PDF prints the text only
+    delen: tuple[Deel, ...] = ()  # when set, the line is these pieces (text and phone numbers)
 
 
 @dataclass(frozen=True)
@@ -73,6 +83,7 @@ class Kaart:
     rol: View | None = None
     signalen: tuple[View, ...] = ()
     interventie: View | None = None
+    intern: bool = False  # shows an intern item: marked "Intern – niet delen buiten de gemeente"
 
 
 @dataclass(frozen=True)
@@ -82,13 +93,20 @@ class Deck(DeckLink):
 
 def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[Deck]]:
     """All cards and decks of an edition, with the content of every side; nothing rendered yet."""
-    meldroute = meldroute_blok(index)
+    meldroute, meldroute_intern = _meldroute(index)
     signaalkaarten: list[Kaart] = []
     for barriere in index.all("barrieres"):
         for rol in index.all("rollen"):
             signalen = [s for s in barriere.signalen if rol.id in s.record.rollen]
-            if len(signalen) >= MIN_SIGNALEN:
-                signaalkaarten.append(_signaalkaart(index, barriere, rol, signalen[:MAX_SIGNALEN], meldroute, website))
+            if len(signalen) < MIN_SIGNALEN:
+                continue
+            # More than fit on one card: a second card, never a signal left out.
+            count = math.ceil(len(signalen) / MAX_SIGNALEN)
+            size = math.ceil(len(signalen) / count)  # evenly: 9 signals make cards of 5 and 4, not 8 and 1
+            parts = [signalen[start:start + size] for start in range(0, len(signalen), size)]
+            for number, part in enumerate(parts, start=1):
+                deel = (number, len(parts)) if len(parts) > 1 else None
+                signaalkaarten.append(_signaalkaart(index, barriere, rol, part, meldroute, meldroute_intern, website, deel))
     interventiekaarten = [_interventiekaart(index, v, website) for v in index.all("interventies")]
     decks = [Deck(f"barriere-{b.id}", f"Signaalkaarten {b.titel}", [k for k in signaalkaarten if k.barriere is b])
              for b in index.all("barrieres")]
@@ -97,16 +115,18 @@ def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[De
     return signaalkaarten + interventiekaarten, [d for d in decks if d.kaarten]
 
 
-def _where(ident: str, website: str | None) -> dict[str, Any]:
-    if not website:
-        return {"pad": urls.card(ident), "adres": urls.html(urls.card(ident)), "qr": None}
+def _where(ident: str, website: str | None, titel: str) -> dict[str, Any]:
+    if not website:  # no web address to point a QR code at: say where to find it in the handbook
+        return {"pad": urls.card(ident), "adres": f"In de Barrièrewijzer: Kaarten › {titel}", "qr": None}
     url = f"{website.rstrip('/')}/{urls.html(urls.card(ident))}"
     return {"pad": urls.card(ident), "adres": url, "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=0)}
 
 
-def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View], meldroute: Blok, website: str | None) -> Kaart:
-    ident = f"sk-{barriere.id}-{rol.id}"
-    voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}", rol.titel, (
+def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View], meldroute: Blok, meldroute_intern: bool,
+                  website: str | None, deel: tuple[int, int] | None = None) -> Kaart:
+    ident = f"sk-{barriere.id}-{rol.id}" + (f"-{deel[0]}" if deel and deel[0] > 1 else "")
+    van = f" ({deel[0]}/{deel[1]})" if deel else ""
+    voorkant = Kant("voorkant", f"Signaalkaart · {barriere.titel}{van}", rol.titel, (
         Blok((Regel(f"Signalen bij de barrière {barriere.titel.lower()}:"),), soort="tekst", klasse="intro"),
         Blok(tuple(Regel(s.titel, pad=s.pad) for s in signalen), klasse="signalen"),
         Blok((Regel(phrases.NIET_PLUIS, label=phrases.EEN_SIGNAAL),), soort="tekst", klasse="regel"),
@@ -118,8 +138,10 @@ def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View],
         *([Blok((Regel("; ".join(b.titel for b in bomen), label="Beslisboom:"),), soort="tekst", klasse="boom")] if bomen else []),
     ))
     decks = (DeckLink(f"barriere-{barriere.id}", f"Signaalkaarten {barriere.titel}"), DeckLink(f"rol-{rol.id}", f"Signaalkaarten {rol.titel}"))
-    return Kaart(ident, "signaalkaart", f"Signaalkaart {barriere.titel}: {rol.titel}", voorkant=voorkant, achterkant=achterkant,
-                 decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen), **_where(ident, website))
+    titel = f"Signaalkaart {barriere.titel}: {rol.titel}{van}"
+    return Kaart(ident, "signaalkaart", titel, voorkant=voorkant, achterkant=achterkant,
+                 decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen),
+                 intern=meldroute_intern or any(s.zichtbaarheid == "intern" for s in signalen), **_where(ident, website, titel))
 
 
 def _interventiekaart(index: Index, interventie: View, website: str | None) -> Kaart:
@@ -131,40 +153,56 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     velden = [Regel(interventie.bevoegd_orgaan, label="Bevoegd"), Regel(interventie.uitvoerder, label="Uitvoerder")]
     if interventie.partners:
         velden.append(Regel(", ".join(p.naam for p in interventie.partners), label="Partners"))
-    velden.append(Regel(_lokale_regeling(index, interventie), label="Lokale regeling"))
+    lokaal = interventie.lokaal
+    velden.append(Regel(lokaal.tekst if lokaal else "niet nodig", label="Lokale regeling"))
     status = interventie.status_titel + (f" vanaf {interventie.geldig_vanaf_tekst}" if interventie.geldig_vanaf_tekst else "")
     velden.append(Regel(status, label="Status"))
     achterkant = Kant("achterkant", "Interventiekaart · grondslag en wie", "Grondslag", (
         Blok(tuple(Regel(phrases.grondslag(g)) for g in interventie.grondslagen)),
         Blok(tuple(velden), soort="velden"),
+        *([Blok((Regel(phrases.GEEN_OPSPORING),), soort="tekst", klasse="regel")] if interventie.is_toezicht else []),
     ))
+    intern = interventie.zichtbaarheid == "intern" or bool(lokaal and lokaal.regeling and lokaal.regeling.zichtbaarheid == "intern")
     return Kaart(ident, "interventiekaart", f"Interventiekaart: {interventie.titel}", voorkant=voorkant, achterkant=achterkant,
-                 decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, **_where(ident, website))
+                 decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, intern=intern,
+                 **_where(ident, website, f"Interventiekaart: {interventie.titel}"))
 
 
-def _lokale_regeling(index: Index, interventie: View) -> str:
-    if not interventie.vereist_lokale_regeling:
-        return "niet nodig"
-    hier = interventie.lokale_regeling_hier
-    if hier:
-        return f"nodig; in {index.gemeente.naam}: {hier}"
-    return f"nodig: {interventie.lokale_regeling}" if interventie.lokale_regeling else "nodig"
+def meldroute(index: Index) -> Blok:
+    """The gemeente's route as a block (also on the blank 'Leg vast' form)."""
+    return _meldroute(index)[0]
 
 
-def meldroute_blok(index: Index) -> Blok:
-    """The gemeente's route, one line per step, for the back of a card."""
-    regels = []
+def _meldroute(index: Index) -> tuple[Blok, bool]:
+    """The gemeente's route, one line per step, for the back of a card; and whether it shows an intern item."""
+    regels, intern = [], False
     for stap in index.gemeente.meldroute:
-        parts = []
+        if all(getattr(index.view("partners", p), "acuut", False) for p in stap.partners):
+            continue  # the card's title already says "Acuut gevaar? Bel 112."; once is clearer
+        delen: list[Deel] = []
         for ident in stap.partners:
             partner = index.view("partners", ident)
-            if partner is None:
+            if not isinstance(partner, PartnerView):
                 continue
-            naam = partner.contact.naam if partner.contact else partner.naam
-            nummer = telefoon(partner.telefoon_tekst)
-            parts.append(naam if not nummer or nummer in naam else f"{naam} {nummer}")
-        regels.append(Regel("; ".join(parts), label=stap.titel))
-    return Blok(tuple(regels), kop="Melden", klasse="route")
+            if delen:
+                delen.append(Deel("; "))
+            delen.extend(_wie(partner))
+            intern = intern or any(c.zichtbaarheid == "intern" for c in partner.contacten)
+        intern = intern or stap.zichtbaarheid == "intern"
+        regels.append(Regel("".join(d.tekst for d in delen), label=stap.titel, delen=tuple(delen)))
+    return Blok(tuple(regels), kop="Melden", klasse="route"), intern
+
+
+def _wie(partner: PartnerView) -> list[Deel]:
+    """Whom to call: the name and number, or a line to write them on when the gemeente has not filled them in."""
+    contact = next((c for c in partner.contacten if c.telefoon), None)
+    naam = partner.naam + (f" ({contact.persoon})" if contact and contact.persoon else "")
+    nummer = partner.nummer
+    if nummer:
+        return [Deel(naam if nummer in naam else f"{naam} "), *([] if nummer in naam else [Deel(nummer, tel_url(nummer))])]
+    if partner.van_gemeente:
+        return [Deel(f"{partner.naam}: {phrases.SCHRIJFLIJN} tel. {phrases.SCHRIJFLIJN}")]
+    return [Deel(partner.naam)]
 
 
 def sheets(kaarten: list[Kaart]) -> list[dict[str, list[Kaart | None]]]:

@@ -2,12 +2,12 @@
 
 Each set is one card through the card pipeline (cards.Kaart, printed by printer.Printer): the front
 holds the situation and its signals, the back whether together they count and why. The card has
-no web page of its own; its address is the exercise page.
+no web page of its own; it points to the exercise by its title.
 """
 
 from __future__ import annotations
 
-from . import phrases, urls
+from . import phrases
 from .cards import Blok, Deck, DeckLink, Kaart, Kant, Regel
 from .views import Block, Index, View
 
@@ -35,5 +35,5 @@ def _kaart(oefening: View, opgave: Block, number: int, deck: DeckLink) -> Kaart:
         Blok((Regel(opgave.uitleg),), soort="tekst"),
     ))
     return Kaart(f"ck-{oefening.id}-{number}", "combinatiekaart", f"Combinatiekaart {oefening.titel}: opgave {number}",
-                 pad=oefening.pad, adres=urls.html(str(oefening.pad)), qr=None,
+                 pad=oefening.pad, adres=f"In de Barrièrewijzer: Training › {oefening.titel}", qr=None,
                  voorkant=voorkant, achterkant=achterkant, decks=(deck,), signalen=signalen)

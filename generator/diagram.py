@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ def dot(knopen: list[Knoop], pijlen: list[tuple[str, str, str]], richting: str =
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=256)  # editions built in one process draw the same trees once
 def render_svg(dot_source: str, label: str, label_id: str) -> Markup:
     """Run dot and return inline SVG: no prolog, comments or blank lines, one accessible name."""
     try:

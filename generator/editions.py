@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import BaseModel
+
 from .editie import Editie
 from .loader import Content
 from .model import COLLECTIE
@@ -16,8 +20,8 @@ def for_edition(content: Content, editie: Editie) -> Content:
                                              "onbekende-gemeente")]))
     if editie.publiek == "intern":
         return content
-    weg = {(c, i) for c, i, record in content.all_records() if getattr(record, "zichtbaarheid", "publiek") == "intern"}
-    kept = content.without(weg)
+    weg = {(c, i) for c, i, record in content.all_records() if _intern(record)}
+    kept = content.without(weg).replacing(_without_intern_blocks)
     problems = []
     for collection, ident, verwijzing in kept.references():
         target = (verwijzing.ref.collection, verwijzing.ident)
@@ -29,3 +33,22 @@ def for_edition(content: Content, editie: Editie) -> Content:
     if problems:
         raise ContentError(Problems(problems))
     return kept
+
+
+def _intern(item: object) -> bool:
+    return getattr(item, "zichtbaarheid", "publiek") == "intern"
+
+
+def _without_intern_blocks(record: BaseModel) -> BaseModel:
+    """The record without intern entries in its lists (a gemeente's intern contacts, steps, regulations)."""
+    update: dict[str, Any] = {}
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, list) and any(isinstance(item, BaseModel) for item in value):
+            kept = [_without_intern_blocks(item) if isinstance(item, BaseModel) else item
+                    for item in value if not _intern(item)]
+            if kept != value:
+                update[name] = kept
+        elif isinstance(value, BaseModel):
+            update[name] = _without_intern_blocks(value)
+    return record.model_copy(update=update) if update else record

@@ -18,14 +18,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import phrases, urls
-from .cards import meldroute_blok
-from .printer import url_fetcher
+from . import cards, phrases, urls
+from .printer import PDF_OPTIONS, url_fetcher
 from .resolve import Site
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "handouts" / "handouts.css"
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 
 
 class HandoutError(Exception):
@@ -52,7 +50,7 @@ def handouts(site: Site) -> list[Handout]:
                               "handouts/casus-deelnemer.html.j2", {"c": c}))
         result.append(Handout(f"casus-{c.id}-trainer", f"Casus {c.titel}: trainersblad", c.trainer_pdf,
                               "handouts/casus-trainer.html.j2", {"c": c}, max_paginas=2))
-    meldroute = meldroute_blok(index)
+    meldroute = cards.meldroute(index)
     for s in index.all("sessies"):
         sheets = len(s.casussen) + len(s.oefeningen)
         if sheets:

@@ -7,7 +7,7 @@ everything at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
@@ -46,6 +46,7 @@ class Content:
     onleesbaar: set[Key] = field(default_factory=set)  # what failed to load; (collection, "*") = all of it
     problems: list[Problem] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # every file that parsed, even with schema errors
+    root: Path | None = None  # the content folder, for files a record names (a gemeente's logo)
 
     # Typed access for the code that needs one collection.
     @property
@@ -145,9 +146,15 @@ class Content:
                        ouder={k: v for k, v in self.ouder.items() if k not in gone}, problems=[])
 
 
+    def replacing(self, change: Callable[[BaseModel], BaseModel]) -> Content:
+        """A copy with every record passed through change (which returns it, or a changed copy)."""
+        records = {collection: {i: change(r) for i, r in items.items()} for collection, items in self.records.items()}
+        return replace(self, records=records)
+
+
 def load(root: Path) -> Content:
     """Read and schema-check every content file under root; collect records and problems."""
-    content = Content()
+    content = Content(root=root)
     for collectie, path in _files(root, content):
         doc = read(root / path, path)
         content.problems.extend(doc.problems)

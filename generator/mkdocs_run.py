@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .pages import HUISSTIJL_CSS, HUISSTIJL_LOGO
 from .resolve import Site
 from .workspace import Workspace
 
@@ -32,6 +33,10 @@ def write_config(base: Path, site: Site, work: Workspace) -> None:
     config.setdefault("extra", {})["editie"] = site.editie.publiek  # the theme marks an internal edition on every page
     if site.gemeente.id != "landelijk":
         config["site_name"] = f"{config['site_name']} · {site.gemeente.naam}"
+    if site.gemeente.huisstijl is not None:
+        config["extra_css"] = [*config.get("extra_css", []), HUISSTIJL_CSS]
+        if site.gemeente.huisstijl.logo:
+            config["theme"]["logo"] = HUISSTIJL_LOGO
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [work.includes.name]

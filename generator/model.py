@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .refs import Ref
 
@@ -42,6 +42,22 @@ Zichtbaarheid = Literal["publiek", "intern"]
 Deur = Literal["balie", "toezicht", "client"]
 
 _TELEFOON = re.compile(r"^\+?[0-9][0-9 \-]{1,18}[0-9]$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+_KLEUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _check_telefoon(value: str | None) -> str | None:
+    if value is None or _TELEFOON.match(value):
+        return value
+    raise ValueError(f"telefoonnummer '{value}' is ongeldig; gebruik alleen cijfers, spaties, '-' en een '+' vooraan. "
+                     "Weet je het nummer niet, laat het veld dan weg")
+
+
+def _check_email(value: str | None) -> str | None:
+    if value is None or _EMAIL.match(value):
+        return value
+    raise ValueError(f"e-mailadres '{value}' is ongeldig; schrijf het als naam@organisatie.nl. "
+                     "Weet je het adres niet, laat het veld dan weg")
 
 
 class Record(BaseModel):
@@ -94,9 +110,7 @@ class Partner(Record):
     @field_validator("telefoon")
     @classmethod
     def _telefoon(cls, value: str | None) -> str | None:
-        if value is None or value == IN_TE_VULLEN or _TELEFOON.match(value):
-            return value
-        raise ValueError(f"telefoonnummer '{value}' is ongeldig; gebruik cijfers, spaties en '-', of '{IN_TE_VULLEN}'")
+        return _check_telefoon(value)
 
 
 class Begrip(Record):
@@ -105,6 +119,15 @@ class Begrip(Record):
     afkorting: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&/-]{0,14}$")] | None = None
     uitleg: Tekst
     bronnen: Bronnen = Field(min_length=1)
+
+
+class SamenMet(BaseModel):
+    """A curated combination: another signal that often comes with this one, and why that matters."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    signaal: Annotated[Id, Ref("signalen", optional=True)]  # a pair with an intern signal vanishes from a public edition
+    waarom: Annotated[str, Field(min_length=1, max_length=300)]  # one line: why the combination counts
 
 
 class Signaal(Record):
@@ -118,7 +141,7 @@ class Signaal(Record):
     zoektermen: list[Tekst] = Field(default_factory=list)
     interventies: Interventies = Field(default_factory=list)
     partners: Partners = Field(default_factory=list)
-    samen_met: Signalen = Field(default_factory=list)  # signals that often come with this one
+    samen_met: list[SamenMet] = Field(default_factory=list)  # curated combinations, shown both ways
     bronnen: Bronnen = Field(min_length=1)
 
 
@@ -181,15 +204,38 @@ class Interventie(Record):
 
 
 class Contact(BaseModel):
-    """A gemeente's own contact for a partner role (e.g. its aandachtsfunctionaris)."""
+    """A gemeente's own contact for a partner role (e.g. its aandachtsfunctionaris).
+
+    A contact with a person's name, a direct number or an e-mail address is intern unless the
+    editor writes `zichtbaarheid: publiek` (e.g. for an organisation's general number).
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     partner: Annotated[Id, Ref("partners")]
-    naam: Tekst
-    telefoon: str = IN_TE_VULLEN
-    email: str = IN_TE_VULLEN
-    toelichting: str | None = None
+    naam: Tekst  # the function or organisation ("Aandachtsfunctionaris mensenhandel, team OOV")
+    persoon: Tekst | None = None  # a person's name
+    telefoon: str | None = None
+    email: str | None = None
+    toelichting: Tekst | None = None
+    zichtbaarheid: Zichtbaarheid | None = None
+
+    @field_validator("telefoon")
+    @classmethod
+    def _telefoon(cls, value: str | None) -> str | None:
+        return _check_telefoon(value)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return _check_email(value)
+
+    @model_validator(mode="after")
+    def _default_zichtbaarheid(self) -> Contact:
+        if self.zichtbaarheid is None:
+            persoonlijk = self.persoon or self.telefoon or self.email
+            self.zichtbaarheid = "intern" if persoonlijk else "publiek"
+        return self
 
 
 class Meldstap(BaseModel):
@@ -198,13 +244,56 @@ class Meldstap(BaseModel):
     titel: Tekst
     wanneer: Tekst
     partners: Partners = Field(min_length=1)
+    zichtbaarheid: Zichtbaarheid = "publiek"
 
 
 class LokaleRegeling(BaseModel):
+    """Whether this gemeente has the local regulation an intervention needs. No entry: not known."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     interventie: Annotated[Id, Ref("interventies")]
-    regeling: Tekst  # name of the local regulation, or "in te vullen"
+    stand: Literal["aanwezig", "geen"] = "aanwezig"
+    regeling: Tekst | None = None  # name and article, e.g. "APV Groningen, art. 3:4"; needed when aanwezig
+    bron: Annotated[Id, Ref("bronnen")] | None = None
+    zichtbaarheid: Zichtbaarheid = "publiek"
+
+    @model_validator(mode="after")
+    def _regeling_bij_aanwezig(self) -> LokaleRegeling:
+        if self.stand == "aanwezig" and not self.regeling:
+            raise ValueError("bij 'stand: aanwezig' hoort 'regeling': de naam en het artikel van de regeling")
+        return self
+
+
+class Huisstijl(BaseModel):
+    """A gemeente's own logo and two colours, supplied by the gemeente itself."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    logo: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*\.png$")] | None = None  # PNG next to the profile
+    kleur: Annotated[str, Field(pattern=_KLEUR.pattern)]  # header colour; white text must be readable on it
+    accent: Annotated[str, Field(pattern=_KLEUR.pattern)]  # links and buttons; must be readable on white
+
+
+class Onderdeel(Record):
+    """One element of the basisniveau bestuurlijke aanpak mensenhandel (for the Stand van zaken page)."""
+
+    id: Id
+    titel: Tekst
+    uitleg: Tekst
+    bronnen: Bronnen = Field(min_length=1)
+
+
+class Stand(BaseModel):
+    """What a gemeente has in place for one element of the basisniveau, according to its own sources."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    onderdeel: Annotated[Id, Ref("basisniveau")]
+    status: Literal["ja", "deels", "gepland", "nee"]  # gepland: voorgenomen in beleid, nog niet bekend of het er is
+    toelichting: Tekst
+    bronnen: Bronnen = Field(min_length=1)
+    zichtbaarheid: Zichtbaarheid = "publiek"
 
 
 class Gemeente(Record):
@@ -212,9 +301,12 @@ class Gemeente(Record):
     naam: Tekst
     toelichting: Tekst
     website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None  # where the handbook is hosted, for QR codes
+    vraag_het: Tekst = "je leidinggevende"  # whom to ask when a contact is not filled in
     contacten: list[Contact] = Field(default_factory=list)
     meldroute: list[Meldstap] = Field(min_length=1)
     lokale_regelingen: list[LokaleRegeling] = Field(default_factory=list)
+    stand_van_zaken: list[Stand] = Field(default_factory=list)
+    huisstijl: Huisstijl | None = None
     bronnen: Bronnen = Field(min_length=1)
 
 
@@ -380,6 +472,11 @@ class PartnersBestand(BaseModel):
     partners: list[Partner] = Field(min_length=1)
 
 
+class BasisniveauBestand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    basisniveau: list[Onderdeel] = Field(min_length=1)
+
+
 class BegrippenBestand(BaseModel):
     model_config = ConfigDict(extra="forbid")
     begrippen: list[Begrip] = Field(min_length=1)
@@ -409,6 +506,8 @@ COLLECTIES: tuple[Collectie, ...] = (
     Collectie("rollen", "rol", Rol, bestand="content/rollen.yaml", bestand_model=RollenBestand),
     Collectie("partners", "partner", Partner, bestand="content/partners.yaml", bestand_model=PartnersBestand),
     Collectie("begrippen", "begrip", Begrip, bestand="content/begrippen.yaml", bestand_model=BegrippenBestand),
+    Collectie("basisniveau", "onderdeel van het basisniveau", Onderdeel, bestand="content/basisniveau.yaml",
+              bestand_model=BasisniveauBestand, onzijdig=True),
     Collectie("gemeenten", "gemeente", Gemeente, folder="content/gemeenten"),
     Collectie("beslisbomen", "beslisboom", Beslisboom, folder="content/beslisbomen", onzijdig=False),
     Collectie("casussen", "casus", Casus, folder="content/casussen"),
@@ -419,8 +518,9 @@ COLLECTIE = {c.naam: c for c in COLLECTIES}
 
 # Nouns for nested blocks without their own collection, by the list key that holds them.
 BLOK_NOUNS = {"contacten": "contact", "meldroute": "meldstap", "lokale_regelingen": "lokale regeling",
+              "stand_van_zaken": "stand van zaken", "huisstijl": "huisstijl",
               "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag",
-              "scenes": "scène", "opgaven": "opgave", "blokken": "blok"}
+              "samen_met": "combinatie", "scenes": "scène", "opgaven": "opgave", "blokken": "blok"}
 
 
 def schema_models() -> dict[str, type[BaseModel]]:

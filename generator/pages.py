@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from . import diagram, phrases, text, urls
 from .resolve import Site
+from .views import tel_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEME = Path(__file__).parent / "theme"
@@ -29,8 +30,10 @@ def environment(site: Site) -> jinja2.Environment:
     env.filters["anker"] = text.anchor
     env.filters["markdown"] = lambda source: text.render_markdown(source, dict(site.afkortingen))
     env.filters["yaml_tekst"] = text.front_matter
+    env.filters["tel"] = tel_url
     env.globals.update(pagina={k: Markup(v) for k, v in urls.PAGES.items()}, phrases=phrases,
-                       gemeente=site.gemeente, versie=site.versie)
+                       gemeente=site.gemeente, versie=site.versie,
+                       scripts={k: Markup(v) for k, v in urls.SCRIPTS.items()}, formulier_pdf=Markup(urls.FORMULIER_PDF))
     return env
 
 
@@ -44,13 +47,43 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
             context["svg"] = diagram.render(page.diagram)
         target = docs / page.pad
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(page.template).render(**context), encoding="utf-8")
+        markdown = env.get_template(page.template).render(**context)
+        target.write_text(_mark_intern(markdown) if page.intern else markdown, encoding="utf-8")
         written.append(page.pad)
     shutil.copytree(THEME / "assets", docs / "assets", dirs_exist_ok=True)
     (docs / "assets" / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(vendor / "iframe-worker-shim.js", docs / "assets" / "js" / "iframe-worker-shim.js")
     _abbreviations(site, includes / "afkortingen.md")
+    _huisstijl(site, docs)
     return written
+
+
+HUISSTIJL_CSS = "assets/stylesheets/gemeente.css"
+HUISSTIJL_LOGO = "assets/images/gemeente-logo.png"
+
+
+def _huisstijl(site: Site, docs: Path) -> None:
+    """The gemeente's own colours and logo, when its profile has them (validated: PNG, readable contrast)."""
+    stijl = site.gemeente.huisstijl
+    if stijl is None:
+        return
+    css = (f":root, [data-md-color-primary] {{ --md-primary-fg-color: {stijl.kleur}; "
+           f"--md-primary-fg-color--dark: {stijl.kleur}; --md-primary-bg-color: #ffffff; }}\n"
+           f":root, [data-md-color-accent] {{ --md-accent-fg-color: {stijl.accent}; "
+           f"--md-typeset-a-color: {stijl.accent}; }}\n")
+    (docs / HUISSTIJL_CSS).parent.mkdir(parents=True, exist_ok=True)
+    (docs / HUISSTIJL_CSS).write_text(css, encoding="utf-8")
+    if stijl.logo and site.logo is not None:
+        (docs / HUISSTIJL_LOGO).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(site.logo, docs / HUISSTIJL_LOGO)
+
+
+def _mark_intern(markdown: str) -> str:
+    """The page of an intern record says so right under its title (internal editions only have these)."""
+    lines = markdown.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    mark = ["", f'!!! warning "{phrases.INTERN}"', "    Dit onderdeel staat alleen in de interne editie.", ""]
+    return "\n".join(lines[:title + 1] + mark + lines[title + 1:])
 
 
 def _abbreviations(site: Site, target: Path) -> None:

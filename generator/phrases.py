@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Grondslag
+from .model import Gemeente, Grondslag
 
 ACUUT = "Acuut gevaar? Bel 112."
 EEN_SIGNAAL = "Eén signaal zegt weinig; een combinatie telt."
@@ -17,6 +17,29 @@ WAT_DOE_JE = (
 def grondslag(g: Grondslag) -> str:
     """'Wet BRP, art. 2.34' or just the regeling when no article applies."""
     return f"{g.regeling}, {g.aanduiding}" if g.aanduiding else g.regeling
+
+
+def lokaal_aanwezig(gemeente: Gemeente, regeling: str) -> str:
+    return f"In {gemeente.naam}: {regeling}"
+
+
+def lokaal_geen(gemeente: Gemeente) -> str:
+    return f"{gemeente.naam} heeft hiervoor (nog) geen regeling."
+
+
+def lokaal_onbekend(gemeente: Gemeente) -> str:
+    """The same words in every edition, so an intervention card without local news is shared by all of them."""
+    return "Niet bekend of je gemeente deze regeling heeft; vraag het de aandachtsfunctionaris."
+
+
+def niet_ingevuld(gemeente: Gemeente) -> str:
+    """A page's line for a contact the gemeente has not filled in."""
+    return f"Je gemeente heeft dit nog niet ingevuld; vraag het {gemeente.vraag_het}."
+
+
+GEEN_OPSPORING = "Toezicht is geen opsporing: zie je een strafbaar feit, geef het door aan de politie."
+INTERN = "Intern – niet delen buiten de gemeente"
+SCHRIJFLIJN = "……………………"
 
 # What a worker writes down after a signal: facts apart from interpretation (handouts and slides).
 VASTLEGGEN = (

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import phrases, urls
-from .cards import meldroute_blok
+from . import cards, phrases, urls
 from .resolve import Site
 from .views import Index, View
 
@@ -93,14 +92,13 @@ def _vast(toon: str, index: Index) -> Dia:
                    ("Een signaal is geen bewijs. Let op combinaties van signalen uit verschillende stappen.", phrases.NIET_PLUIS))
     if toon == "vastleggen":
         return Dia("regel", "Wat schrijf je op?", "Feiten los van interpretatie", (), phrases.VASTLEGGEN)
-    route = meldroute_blok(index)
+    route = cards.meldroute(index)
     return Dia("meldroute", f"Zo meld je het ({index.gemeente.naam})", phrases.ACUUT, (),
                tuple(f"{r.label}: {r.tekst}" for r in route.regels))
 
 
 def _partner(p: View) -> str:
-    naam = p.contact.naam if p.contact else p.naam
-    return f"{naam} ({p.telefoon_tekst})" if p.telefoon_tekst else naam
+    return f"{p.naam} ({p.nummer})" if p.nummer else str(p.naam)
 
 
 def write(site: Site, docs: Path) -> list[str]:

@@ -5,6 +5,9 @@ Text that does not fit a card side fails with the card id and side; never clippe
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,11 +16,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .cards import Deck, sheets
+from . import phrases
+from .cards import Blok, Deck, sheets
 from .model import Gemeente
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
+FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
 class CardError(Exception):
@@ -31,12 +37,58 @@ def url_fetcher() -> Any:
     return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
 
 
+class PdfCache:
+    """Deck PDFs by the hash of their HTML: a deck that reads the same as one printed before is copied.
+
+    Editions of different gemeenten share most decks (an intervention deck differs only where a
+    gemeente has its own regulations), so the second and later editions print only what differs.
+    The HTML holds everything the PDF shows (CSS inlined, images as data: URIs), and the key includes
+    the WeasyPrint version and the PDF options, so a hit is the same PDF. Safe to delete at any time.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def key(self, *parts: str) -> str:
+        import weasyprint
+
+        digest = hashlib.sha256(f"{weasyprint.__version__}|{sorted(PDF_OPTIONS.items())}".encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8"))
+        return digest.hexdigest()
+
+    def get(self, key: str, target: Path, names: tuple[str, ...]) -> int | None:
+        """Copy a cached deck into target; its number of A6 pages, or None when not cached."""
+        entry = self.folder / key
+        if not (entry / "pages").is_file():
+            return None
+        for name, cached in zip(names, ("a6.pdf", "a4.pdf")):
+            shutil.copyfile(entry / cached, target / name)
+        return int((entry / "pages").read_text())
+
+    def put(self, key: str, target: Path, names: tuple[str, ...], pages: int) -> None:
+        """Store a printed deck; written in a temporary folder and renamed, so a reader never sees half of it."""
+        if (self.folder / key).exists():
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=self.folder))
+        for name, cached in zip(names, ("a6.pdf", "a4.pdf")):
+            shutil.copyfile(target / name, staging / cached)
+        (staging / "pages").write_text(str(pages))
+        try:
+            staging.rename(self.folder / key)
+        except OSError:  # another build stored the same deck first
+            shutil.rmtree(staging, ignore_errors=True)
+
+
 class Printer:
-    def __init__(self, gemeente: Gemeente, versie: str):
+    def __init__(self, gemeente: Gemeente, versie: str, cache: PdfCache | None = None):
         self.gemeente = gemeente
         self.versie = versie
+        self.cache = cache
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.globals["phrases"] = phrases
         self.css = Markup(CSS.read_text(encoding="utf-8"))
 
     def html(self, deck: Deck, sheet: str) -> str:
@@ -49,16 +101,33 @@ class Printer:
         """Write both PDFs of a deck into target; return the number of A6 pages. Raise CardError on overflow."""
         from weasyprint import HTML
 
-        document = HTML(string=self.html(deck, "a6"), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
+        a6, a4 = self.html(deck, "a6"), self.html(deck, "a4")
+        names = (Path(deck.a6).name, Path(deck.a4).name)
+        target.mkdir(parents=True, exist_ok=True)
+        key = self.cache.key(a6, a4) if self.cache else ""
+        if self.cache and (pages := self.cache.get(key, target, names)) is not None:
+            return pages
+        document = HTML(string=a6, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
         overflow = overflowing_sides(document)
         if overflow:
             raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
-        target.mkdir(parents=True, exist_ok=True)
-        options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
-        document.write_pdf(target / Path(deck.a6).name, **options)
-        sheet = HTML(string=self.html(deck, "a4"), base_url=str(TEMPLATES), url_fetcher=url_fetcher())
-        sheet.write_pdf(target / Path(deck.a4).name, **options)
+        document.write_pdf(target / names[0], **PDF_OPTIONS)
+        HTML(string=a4, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target / names[1], **PDF_OPTIONS)
+        if self.cache:
+            self.cache.put(key, target, names, len(document.pages))
         return len(document.pages)
+
+
+def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
+    """The blank 'Leg vast' form on A4, to fill in by hand (the same fields as the web form)."""
+    from weasyprint import HTML
+
+    context = {"gemeente": printer.gemeente, "versie": printer.versie, "meldroute": meldroute, "acuut": phrases.ACUUT,
+               "css": Markup(FORMULIER_CSS.read_text(encoding="utf-8"))}
+    html = printer.env.get_template("vastleggen/formulier-a4.html.j2").render(**context)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target, **PDF_OPTIONS)
+    return target
 
 
 def overflowing_sides(document: Any) -> list[tuple[str, str]]:

@@ -7,17 +7,18 @@ read it. A new page type is one entry in `_pages` plus its template.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from . import diagram, urls
+from . import combinatiewijzer, diagram, urls
 from .cards import Deck, DeckLink, Kaart, build_cards
 from .combinatiekaarten import combination_decks
 from .editie import Editie
 from .loader import Content, Key
-from .views import DOELGROEP_TITELS, Group, Index, View, group_by_soort
+from .views import DOELGROEP_TITELS, Group, Index, View, group_by_soort, stand_van_zaken
 
 DEUREN = {
     "balie": ("Ik werk aan de balie", "Signalen die je aan de balie kunt opvangen, per rol en per barrière."),
@@ -34,6 +35,7 @@ class Page:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     bron: Key | None = None  # the record it shows, to point a site-check problem back to its YAML
+    intern: bool = False  # shows an intern record: marked on the page (only in an internal edition)
     diagram: diagram.Diagram | None = None  # drawn by the writer, passed to the template as `svg`
 
 
@@ -46,6 +48,7 @@ class Site:
     decks: tuple[Deck, ...]
     pages: tuple[Page, ...]
     afkortingen: tuple[tuple[str, str], ...]  # (afkorting, term) for the abbreviation file
+    logo: Path | None = None  # the gemeente's own logo file, when its profile names one
 
     @property
     def gemeente(self) -> Any:
@@ -58,8 +61,11 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
     decks += combination_decks(index)  # the exercise sets as cards for the table; printed like every deck
     afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
-    pages = tuple(_pages(index, kaarten, decks))
-    return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen)
+    pages = tuple(_marked(page, content) for page in _pages(index, kaarten, decks))
+    logo = None
+    if gemeente.huisstijl and gemeente.huisstijl.logo and content.root is not None:
+        logo = content.root / content.where("gemeenten", gemeente.id)[0].rsplit("/", 1)[0] / gemeente.huisstijl.logo
+    return Site(editie, versie, index, tuple(kaarten), tuple(decks), pages, afkortingen, logo)
 
 
 def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Page]:
@@ -86,6 +92,8 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
     landelijk = [p for p in index.all("partners") if p.soort == "landelijk" and p.telefoon]
     yield Page(urls.PAGES["meldroute"], "meldroute.md.j2", {"g": gemeente, "landelijk": landelijk},
                bron=("gemeenten", index.gemeente.id))
+    yield Page(urls.PAGES["stand_van_zaken"], "stand_van_zaken.md.j2", {"g": gemeente, "rijen": stand_van_zaken(index)},
+               bron=("gemeenten", index.gemeente.id))
     begrippen = sorted(index.all("begrippen"), key=lambda b: b.term.lower())
     yield Page(urls.PAGES["begrippen"], "begrippen.md.j2", {"vormen": index.all("vormen"), "begrippen": begrippen})
     yield Page(urls.PAGES["bronnen"], "bronnen.md.j2", {"bronnen": sorted(index.all("bronnen"), key=lambda b: b.titel.lower())})
@@ -96,6 +104,7 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
                                                           "interventies": interventies})
     yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"rollen": [r for r in index.all("rollen") if not r.deur]})
     yield from _training_pages(index, barrieres)
+    yield from _combinatiewijzer(index)
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
     for kaart in kaarten:
         yield Page(kaart.pad, "kaart.md.j2", {"k": kaart})
@@ -123,6 +132,13 @@ def _training_pages(index: Index, barrieres: list[View]) -> Iterator[Page]:
         yield Page(s.pad, "sessie.md.j2", {"s": s}, bron=("sessies", s.id))
 
 
+def _marked(page: Page, content: Content) -> Page:
+    if page.bron is None or page.bron[0] == "gemeenten":
+        return page
+    record = content.records[page.bron[0]].get(page.bron[1])
+    return replace(page, intern=True) if getattr(record, "zichtbaarheid", "publiek") == "intern" else page
+
+
 def _tree_pages(boom: View) -> Iterator[Page]:
     """One page per question and outcome, plus an overview with the whole tree drawn."""
     bron = ("beslisbomen", boom.id)
@@ -130,6 +146,9 @@ def _tree_pages(boom: View) -> Iterator[Page]:
         titel = f"{boom.titel}: {knoop.vraag if knoop.is_vraag else knoop.titel}"
         template = "beslisboom_vraag.md.j2" if knoop.is_vraag else "beslisboom_uitkomst.md.j2"
         yield Page(str(knoop.pad), template, {"boom": boom, "knoop": knoop, "titel": titel}, bron=bron)
+        if not knoop.is_vraag:
+            yield Page(str(knoop.leg_vast), "leg_vast.md.j2", {"boom": boom, "knoop": knoop, "titel": f"Leg vast: {titel}"},
+                       bron=bron)
     knopen = [diagram.Knoop(k.id, k.vraag if k.is_vraag else k.titel, urls.html(str(k.pad)).rsplit("/", 1)[-1],
                             "vraag" if k.is_vraag else ("acuut" if k.urgentie == "acuut" else "uitkomst"))
               for k in boom.knopen.values()]
@@ -137,6 +156,14 @@ def _tree_pages(boom: View) -> Iterator[Page]:
     drawing = diagram.Diagram(knopen, pijlen, "TB", f"Schema van de beslisboom {boom.titel}", "boom-titel")
     yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}"},
                bron=bron, diagram=drawing)
+
+
+def _combinatiewijzer(index: Index) -> Iterator[Page]:
+    """The page where a worker ticks what they saw, and the data its script reads (written at build time)."""
+    gemeente = index.view("gemeenten", index.gemeente.id)
+    yield Page(urls.PAGES["combinatiewijzer"], "combinatiewijzer.md.j2",
+               {"barrieres": index.all("barrieres"), "g": gemeente})
+    yield Page(urls.SCRIPTS["combinaties_data"], "combinatiewijzer-data.js.j2", {"data": combinatiewijzer.data(index)})
 
 
 def _chain(barrieres: list[View]) -> diagram.Diagram:

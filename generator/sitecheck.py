@@ -95,7 +95,8 @@ def _page_problems(page: Path, tree: etree._Element, ids: dict[Path, set[str]], 
         if not path.exists():
             yield "dode-link", f"link naar '{link}': dat bestand bestaat niet"
             continue
-        linked.add(path)
+        if path != page:  # a link to itself (the skip link, an anchor) does not make a page reachable
+            linked.add(path)
         if fragment and path.suffix == ".html" and path in ids and fragment not in ids[path]:
             yield "dode-link", f"link naar '{link}': dat anker bestaat niet"
 

@@ -20,6 +20,7 @@ RECORD_PAGES = {
     "begrippen": "begrippen.md#{id}",
     "vormen": "begrippen.md#{id}",
     "gemeenten": "meldroute.md",
+    "basisniveau": "stand-van-zaken.md#{id}",
     "beslisbomen": "beslisbomen/{id}/index.md",
     "casussen": "training/casussen/{id}.md",
     "oefeningen": "training/oefeningen/{id}.md",
@@ -31,6 +32,7 @@ PAGES = {
     "start": "index.md",
     "barrieremodel": "barrieremodel.md",
     "meldroute": "meldroute.md",
+    "stand_van_zaken": "stand-van-zaken.md",
     "begrippen": "begrippen.md",
     "bronnen": "bronnen.md",
     "interventies": "interventies/index.md",
@@ -45,7 +47,15 @@ PAGES = {
     "balie": "ingang/balie.md",
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
+    "combinatiewijzer": "combinatiewijzer.md",
 }
+
+# Files beside the pages: the combinatiewijzer's script and its data, the blank form to print.
+SCRIPTS = {
+    "combinaties": "assets/js/combinatiewijzer.js",
+    "combinaties_data": "assets/js/combinatiewijzer-data.js",
+}
+FORMULIER_PDF = "kaarten/pdf/vastleggen-a4.pdf"
 
 
 def url_for(collection: str, record: Any) -> Markup:
@@ -62,6 +72,11 @@ def door(deur: str) -> Markup:
 
 def tree_node(boom: str, node: str, is_start: bool) -> Markup:
     return Markup(f"beslisbomen/{boom}/{'index' if is_start else node}.md")
+
+
+def tree_leg_vast(boom: str, node: str) -> Markup:
+    """The 'Leg vast' form of a tree outcome (in its own folder: a node id never collides with it)."""
+    return Markup(f"beslisbomen/{boom}/leg-vast/{node}.md")
 
 
 def tree_overview(boom: str) -> Markup:

@@ -17,9 +17,9 @@ import networkx as nx
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import refs, text, trees, urls
+from . import phrases, refs, text, trees, urls
 from .loader import Content
-from .model import COLLECTIES, IN_TE_VULLEN, Contact, Gemeente, Grondslag
+from .model import COLLECTIES, Contact, Gemeente, Grondslag, LokaleRegeling
 
 SOORT_TITELS = {
     "bestuurlijk": "Bestuurlijke interventies",
@@ -43,8 +43,10 @@ class Index:
         self.content = content
         self.graph = graph
         self.gemeente = gemeente
-        self.contacts = {c.partner: c for c in gemeente.contacten}
-        self.lokaal = {r.interventie: r.regeling for r in gemeente.lokale_regelingen}
+        self.contacts: dict[str, list[Contact]] = {}
+        for contact in gemeente.contacten:
+            self.contacts.setdefault(contact.partner, []).append(contact)
+        self.lokaal = {r.interventie: r for r in gemeente.lokale_regelingen}
         self.views: dict[tuple[str, str], View] = {}
         for collection, ident, record in content.all_records():
             cls = VIEW_CLASSES.get(collection, View)
@@ -132,7 +134,33 @@ class Group:
     pad: str = ""
 
 
+@dataclass(frozen=True)
+class Combinatie:
+    """Another signal that often comes with this one, and why the combination counts."""
+
+    signaal: View
+    waarom: str
+
+
 class SignaalView(View):
+    @cached_property
+    def samen(self) -> list[Combinatie]:
+        """The curated combinations of this signal in both directions: its own samen_met, then those naming it."""
+        eigen = [Combinatie(ander, entry.waarom) for entry in self.record.samen_met
+                 if entry.signaal != self.id and (ander := self._index.view("signalen", entry.signaal)) is not None]
+        result = {c.signaal.id: c for c in eigen}
+        for ander in self.genoemd_door("signalen"):
+            for entry in ander.record.samen_met:
+                if entry.signaal == self.id and ander.id not in result:
+                    result[ander.id] = Combinatie(ander, entry.waarom)
+        return list(result.values())
+
+    @cached_property
+    def acuut(self) -> bool:
+        """A decision tree sends this signal to an acute outcome (112 first)."""
+        return any(u.urgentie == "acuut" and self.id in u.signalen
+                   for boom in self._index.content.beslisbomen.values() for u in boom.uitkomsten)
+
     @cached_property
     def barriere(self) -> View:
         parent = self._index.content.ouder[(self.collection, self.id)]
@@ -170,9 +198,16 @@ class InterventieView(View):
         return self.genoemd_door("signalen")
 
     @property
-    def lokale_regeling_hier(self) -> str | None:
-        """What this edition's gemeente has for the local regulation this intervention needs."""
-        return self._index.lokaal.get(self.id)
+    def is_toezicht(self) -> bool:
+        """Carried out by a toezichthouder (administrative supervision): the card says it is not criminal investigation."""
+        return self.record.soort == "bestuurlijk" and "toezicht" in self.record.uitvoerder.lower()
+
+    @property
+    def lokaal(self) -> Lokaal | None:
+        """Whether this edition's gemeente has the local regulation this intervention needs (None: not needed)."""
+        if not self.record.vereist_lokale_regeling:
+            return None
+        return lokaal(self._index.gemeente, self._index.lokaal.get(self.id))
 
     @property
     def grondslagen(self) -> list[Grondslag]:
@@ -181,15 +216,30 @@ class InterventieView(View):
 
 class PartnerView(View):
     @property
-    def contact(self) -> Contact | None:
-        return self._index.contacts.get(self.id)
+    def contacten(self) -> list[Contact]:
+        """This edition's gemeente's own contacts for this partner (intern ones only in an internal edition)."""
+        return self._index.contacts.get(self.id, [])
 
     @property
-    def telefoon_tekst(self) -> str:
-        contact = self.contact
-        if contact is not None:
-            return contact.telefoon
-        return self.record.telefoon or ""
+    def van_gemeente(self) -> bool:
+        """The number comes from the gemeente's profile, not from a national list."""
+        return self.record.soort != "landelijk"
+
+    @property
+    def nummer(self) -> str | None:
+        """The one number to print: the national one, else the gemeente's first."""
+        if self.record.telefoon:
+            return str(self.record.telefoon)
+        return next((c.telefoon for c in self.contacten if c.telefoon), None)
+
+    @property
+    def niet_ingevuld(self) -> bool:
+        """A gemeente partner for whom this edition has no number or e-mail address."""
+        return self.van_gemeente and not any(c.telefoon or c.email for c in self.contacten)
+
+    @property
+    def vraag_het(self) -> str:
+        return self._index.gemeente.vraag_het
 
     @property
     def signalen(self) -> list[View]:
@@ -278,6 +328,11 @@ class Knoop(Block):
         self.id = str(getattr(record, "id"))
         self.is_start = self.id == boom.record.start
         self.pad = urls.tree_node(boom.id, self.id, self.is_start)
+
+    @property
+    def leg_vast(self) -> Markup:
+        """The page with the 'Leg vast' form for this outcome."""
+        return urls.tree_leg_vast(self.boom.id, self.id)
 
     @property
     def urgentie_titel(self) -> str:
@@ -386,9 +441,57 @@ def group_by_soort(items: list[View]) -> list[Group]:
     ]
 
 
-def telefoon(value: str) -> str:
-    """A phone number as printed; an unknown one stays visibly unknown."""
-    return "(nummer in te vullen)" if value == IN_TE_VULLEN else value
+@dataclass(frozen=True)
+class Lokaal:
+    """What a page or card says about a local regulation in this edition's gemeente."""
+
+    stand: str  # aanwezig | geen | onbekend
+    tekst: str
+    regeling: LokaleRegeling | None = None
+
+
+def lokaal(gemeente: Gemeente, regeling: LokaleRegeling | None) -> Lokaal:
+    if regeling is None:
+        return Lokaal("onbekend", phrases.lokaal_onbekend(gemeente))
+    if regeling.stand == "geen":
+        return Lokaal("geen", phrases.lokaal_geen(gemeente), regeling)
+    return Lokaal("aanwezig", phrases.lokaal_aanwezig(gemeente, str(regeling.regeling)), regeling)
+
+
+@dataclass(frozen=True)
+class StandRij:
+    """One element of the basisniveau and what this gemeente has in place for it."""
+
+    onderdeel: View
+    stand: Block | None  # the profile's Stand entry, or None: not filled in
+    status: str  # "Ja", "Deels", "Gepland", "Nee" or "niet ingevuld"
+    regelingen: tuple[tuple[View, Lokaal], ...] = ()  # for the local-regulations element: each one needed
+    contacten: tuple[Contact, ...] = ()  # for the aandachtsfunctionaris element: who it is in this edition
+
+
+STAND_TITELS = {"ja": "Ja", "deels": "Deels", "gepland": "Gepland", "nee": "Nee"}
+
+
+def stand_van_zaken(index: Index) -> list[StandRij]:
+    """The Stand van zaken of this edition's gemeente, element by element, with what the profile adds."""
+    standen = {s.onderdeel: s for s in index.gemeente.stand_van_zaken}
+    rows = []
+    for onderdeel in index.all("basisniveau"):
+        regelingen: tuple[tuple[View, Lokaal], ...] = ()
+        contacten: tuple[Contact, ...] = ()
+        if onderdeel.id == "lokale-regelingen":
+            regelingen = tuple((v, v.lokaal) for v in index.all("interventies") if v.lokaal is not None)
+        if onderdeel.id == "aandachtsfunctionaris":
+            contacten = tuple(index.contacts.get("aandachtsfunctionaris", []))
+        stand = standen.get(onderdeel.id)
+        status = STAND_TITELS[stand.status] if stand else "niet ingevuld"
+        rows.append(StandRij(onderdeel, Block(index, stand) if stand else None, status, regelingen, contacten))
+    return rows
+
+
+def tel_url(nummer: str) -> str:
+    """The tel: link of a phone number as written ('0800-2000' -> 'tel:08002000')."""
+    return "tel:" + "".join(ch for ch in nummer if ch.isdigit() or ch == "+")
 
 
 __all__ = ["Index", "View", "Block", "Group", "group_by_soort"]

@@ -10,7 +10,7 @@ import pypdf
 import pytest
 
 from conftest import ROOT
-from generator import cards, printer
+from generator import cards, phrases, printer
 from generator.build import BuildError, build, check, prepare
 from generator.editie import Editie
 
@@ -38,14 +38,17 @@ def test_cards_exist_per_barrier_role_and_intervention(decks) -> None:
     assert len([k for k in all_cards.values() if k.soort == "interventiekaart"]) == len(content.interventies)
     assert signal_cards
     for kaart in signal_cards:
-        assert cards.MIN_SIGNALEN <= len(kaart.signalen) <= cards.MAX_SIGNALEN
+        assert 1 <= len(kaart.signalen) <= cards.MAX_SIGNALEN
         assert all(kaart.rol.id in s.record.rollen and s.barriere is kaart.barriere for s in kaart.signalen)
         front = [r.tekst for blok in kaart.voorkant.blokken for r in blok.regels]
         assert all(s.titel in front for s in kaart.signalen)  # the web page and the PDF show this one structure
     for barriere in content.barrieres.values():
         for rol in content.rollen.values():
-            count = sum(1 for s in barriere.signalen if rol.id in s.rollen)
-            assert (f"sk-{barriere.id}-{rol.id}" in all_cards) == (count >= cards.MIN_SIGNALEN)
+            signalen = [s.id for s in barriere.signalen if rol.id in s.rollen]
+            assert (f"sk-{barriere.id}-{rol.id}" in all_cards) == (len(signalen) >= cards.MIN_SIGNALEN)
+            on_cards = [s.id for k in signal_cards if k.barriere.id == barriere.id and k.rol.id == rol.id for s in k.signalen]
+            # No signal is left off silently: all of them, each once, spread over as many cards as needed.
+            assert sorted(on_cards) == (sorted(signalen) if len(signalen) >= cards.MIN_SIGNALEN else [])
     # Balie and toezicht staff get a card at the barriers they meet most.
     assert "sk-identiteit-balie-burgerzaken" in all_cards and "sk-huisvesting-toezicht-wonen" in all_cards
 
@@ -118,7 +121,7 @@ def test_gemeente_contacts_and_qr_on_the_cards(tmp_path: Path) -> None:
     printer.Printer(site.gemeente, site.versie).render(deck, tmp_path / "kaarten" / "pdf")
     reader = pypdf.PdfReader(tmp_path / deck.a6)
     back = " ".join(reader.pages[1].extract_text().split())
-    assert "Aandachtsfunctionaris mensenhandel gemeente Groningen" in back
+    assert "Aandachtsfunctionaris mensenhandel: " + phrases.SCHRIJFLIJN in back  # not filled in: a line to write on
     assert f"https://intranet.voorbeeld.nl/barrierewijzer/kaarten/{deck.kaarten[0].id}.html" in "".join(back.split())
     assert "/XObject" in reader.pages[1]["/Resources"] or "/Image" in str(reader.pages[1]["/Resources"])  # the QR code
 
@@ -128,3 +131,31 @@ def test_card_type_is_never_below_8pt() -> None:
     sizes = re.findall(r"font-size:\s*([0-9.]+)(\w+)", css)
     assert sizes
     assert all(unit == "pt" and float(value) >= 8 for value, unit in sizes), sizes
+
+
+def test_a4_sheet_holds_four_a6_cells_in_a_two_by_two_grid(tmp_path: Path) -> None:
+    from weasyprint import HTML
+
+    site = prepare(ROOT, Editie(out_dir=tmp_path / "site"))
+    deck = next(d for d in site.decks if len(d.kaarten) >= 4)
+    cards_printer = printer.Printer(site.gemeente, site.versie)
+    document = HTML(string=cards_printer.html(deck, "a4"), base_url=str(printer.TEMPLATES)).render()
+    mm = 25.4 / 96
+    for page in document.pages[:2]:  # the fronts, then the backs
+        cells = [(round(b.position_x * mm, 1), round(b.position_y * mm, 1), round(b.width * mm, 1), round(b.height * mm, 1))
+                 for b in page._page_box.descendants()
+                 if getattr(b, "element", None) is not None and b.element.get("class") == "cel"]
+        assert cells == [(0, 0, 105, 148.5), (105, 0, 105, 148.5), (0, 148.5, 105, 148.5), (105, 148.5, 105, 148.5)]
+
+
+def test_card_backs_give_112_once_and_supervision_is_not_investigation(decks) -> None:
+    all_cards = {k.id: k for d in decks for k in d.kaarten}
+    for kaart in all_cards.values():
+        back = " ".join([kaart.achterkant.titel] + [r.tekst for blok in kaart.achterkant.blokken for r in blok.regels])
+        if kaart.soort == "signaalkaart":
+            assert back.count("112") == 1, kaart.id
+        elif kaart.soort == "interventiekaart":
+            assert (phrases.GEEN_OPSPORING in back) == kaart.interventie.is_toezicht, kaart.id
+        assert not kaart.adres.endswith(".html")  # no web address known: a findable title, not a file path
+    assert any(k.interventie.is_toezicht for k in all_cards.values() if k.interventie)
+    assert any(not k.interventie.is_toezicht for k in all_cards.values() if k.interventie)

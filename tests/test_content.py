@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 from generator import graph as graphs
 from generator.build import check
-from generator.model import IN_TE_VULLEN, VORMEN
+from generator.model import VORMEN
 
 BARRIERES = ["werving", "entree", "huisvesting", "identiteit", "vervoer", "arbeid", "financien"]
 
@@ -58,20 +58,24 @@ def test_national_numbers_are_in_the_partner_data(content) -> None:
     assert phones["meld-misdaad-anoniem"] == "0800-7000"
     assert phones["veilig-thuis"] == "0800-2000"
     assert phones["arbeidsinspectie"] == "0800-5151"
-    assert "comensha" in phones  # its number is not verified in the sources: marked, not invented
-    assert phones["comensha"] == IN_TE_VULLEN
+    assert "comensha" in phones and phones["comensha"] is None  # not verified in the sources: left out, not invented
     assert content.partners["noodnummer-112"].acuut
 
 
 def test_gemeente_profiles(content) -> None:
-    assert {"landelijk", "groningen"} <= set(content.gemeenten)
+    assert {"landelijk", "groningen", "breda", "voorbeeld"} <= set(content.gemeenten)
+    national = {p.telefoon for p in content.partners.values() if p.soort == "landelijk" and p.telefoon}
     for gemeente in content.gemeenten.values():
         first = gemeente.meldroute[0]
         assert first.partners == ["noodnummer-112"], f"{gemeente.id}: acuut gevaar gaat voor"
         assert "aandachtsfunctionaris" in gemeente.meldroute[1].partners, f"{gemeente.id}: eerst intern melden"
+        if gemeente.id == "voorbeeld":  # the fictional profile: its people and numbers are made up, and intern
+            assert all(c.zichtbaarheid == "intern" for c in gemeente.contacten if c.persoon)
+            continue
         for contact in gemeente.contacten:
-            # No invented local numbers: a number must be filled in by the gemeente itself.
-            assert contact.telefoon == IN_TE_VULLEN or contact.telefoon[0].isdigit()
+            # A real profile names no person and invents no number: only national numbers from partners.yaml.
+            assert contact.persoon is None and contact.email is None, (gemeente.id, contact.naam)
+            assert contact.telefoon is None or contact.telefoon in national, (gemeente.id, contact.telefoon)
 
 
 def test_criminal_exploitation_signals_route_to_care(content) -> None:

@@ -35,7 +35,7 @@ def test_golden_markdown(docs: Path, golden: Path) -> None:
 def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     expected = {
-        "index.md", "barrieremodel.md", "meldroute.md", "begrippen.md", "bronnen.md",
+        "index.md", "barrieremodel.md", "meldroute.md", "stand-van-zaken.md", "begrippen.md", "bronnen.md",
         "barrieres/huisvesting.md", "signalen/hv-veel-mensen.md", "signalen/hv-jongere-hotel.md",
         "interventies/adresonderzoek.md", "interventies/index.md", "partners/index.md",
         "partners/aandachtsfunctionaris.md", "partners/noodnummer-112.md", "matrix/vormen.md", "matrix/interventies.md",
@@ -43,7 +43,8 @@ def test_every_page_has_one_h1_and_the_expected_pages_exist(docs: Path) -> None:
         "partners/zorgcoordinator.md", "beslisbomen/index.md", "beslisbomen/jongere/index.md",
         "beslisbomen/jongere/overzicht.md", "beslisbomen/jongere/strafbaar.md", "beslisbomen/jongere/bel-112.md",
         "beslisbomen/jongere/zorg.md", "beslisbomen/jongere/melden.md",
-        "kaarten/index.md", "kaarten/ik-adresonderzoek.md",
+        "kaarten/index.md", "kaarten/ik-adresonderzoek.md", "combinatiewijzer.md",
+        "beslisbomen/jongere/leg-vast/bel-112.md", "beslisbomen/jongere/leg-vast/zorg.md", "beslisbomen/jongere/leg-vast/melden.md",
         "barrieres/identiteit.md", "signalen/id-paspoort-bij-ander.md",
         "training/index.md", "training/casussen/volle-woning.md", "training/oefeningen/samen.md", "training/sessies/balie-kort.md",
     }
@@ -104,7 +105,9 @@ def test_the_chosen_gemeente_fills_the_contacts(mini: Path, tmp_path: Path) -> N
         .replace("naam: Aandachtsfunctionaris van je gemeente", "naam: Team Veiligheid Proefstad\n    telefoon: 050-1234567"),
         encoding="utf-8",
     )
-    build(mini, Editie(out_dir=tmp_path / "uit", gemeente="proefstad"), stage="docs", say=lambda line: None)
-    target = tmp_path / "uit" / "docs"
-    meldroute = (target / "meldroute.md").read_text(encoding="utf-8")
-    assert "Gemeente Proefstad" in meldroute and "050\\-1234567" in meldroute
+    # A contact with a direct number is intern by default: only the internal edition shows it.
+    for publiek, shown in (("intern", True), ("publiek", False)):
+        build(mini, Editie(out_dir=tmp_path / publiek, gemeente="proefstad", publiek=publiek), stage="docs", say=lambda line: None)
+        meldroute = (tmp_path / publiek / "docs" / "meldroute.md").read_text(encoding="utf-8")
+        assert "Gemeente Proefstad" in meldroute
+        assert ("[050\\-1234567](tel:0501234567)" in meldroute) is shown, publiek

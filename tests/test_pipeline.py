@@ -148,12 +148,13 @@ def test_site_check_finds_script_outside_resources_and_broken_structure(mini: Pa
 
 
 def test_a_new_reference_field_is_checked_linked_and_shown_both_ways(mini: Path, tmp_path: Path) -> None:
-    """`samen_met` was added as one field in model.py plus the lines in signaal.md.j2 that show it."""
+    """`samen_met` is one field in model.py (a Ref inside a block) plus the partial that shows it."""
     source = mini / "barriers" / "huisvesting.yaml"
-    _replace(source, "  - id: hv-jongere-hotel\n", "  - id: hv-jongere-hotel\n    samen_met: [hv-veel-mensn]\n")
+    _replace(source, "  - id: hv-jongere-hotel\n",
+             "  - id: hv-jongere-hotel\n    samen_met:\n      - {signaal: hv-veel-mensn, waarom: Samen wijst het op uitbuiting.}\n")
     problems = [p for p in validate(load(mini)) if p.regel == "onbekende-verwijzing"]
-    assert [(p.line, "bedoelde je 'hv-veel-mensen'" in p.message) for p in problems] == [(_line(source, "samen_met"), True)]
-    _replace(source, "[hv-veel-mensn]", "[hv-veel-mensen]")
+    assert [(p.line, "bedoelde je 'hv-veel-mensen'" in p.message) for p in problems] == [(_line(source, "hv-veel-mensn"), True)]
+    _replace(source, "signaal: hv-veel-mensn", "signaal: hv-veel-mensen")
     build(mini, Editie(out_dir=tmp_path / "uit"), stage="docs", say=lambda line: None)
     docs = tmp_path / "uit" / "docs" / "signalen"
     assert "(../signalen/hv-veel-mensen.md)" in (docs / "hv-jongere-hotel.md").read_text(encoding="utf-8")

@@ -246,14 +246,18 @@ def test_unreadable_file(tmp_path: Path) -> None:
     lambda n: "lijst:\n" + "  - a\n" * (n // 6),
 ], ids=["flow", "flow-op-maximale-diepte", "dubbele-sleutels", "nul-tekens", "lijst"])
 def test_time_grows_linearly(tmp_path: Path, shape) -> None:
-    """Four times the input may take about four times as long, not sixteen."""
+    """Four times the input may take about four times as long, not sixteen.
+
+    Best of five runs each, and a bound of 11 (between linear 4 and quadratic 16), so a loaded
+    machine does not make it fail while a quadratic reader still does.
+    """
     def seconds(size: int) -> float:
         file = _write(tmp_path, shape(size))
         best = float("inf")
-        for _ in range(2):
+        for _ in range(5):
             started = time.perf_counter()
             read(file, "x.yaml")
             best = min(best, time.perf_counter() - started)
         return best
     small, large = seconds(50_000), seconds(200_000)
-    assert large < max(small, 0.01) * 8, (small, large)
+    assert large < max(small, 0.01) * 11, (small, large)

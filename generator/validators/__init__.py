@@ -9,6 +9,8 @@ from __future__ import annotations
 from ..loader import Content
 from ..problems import Problem
 from .base import Validator
+from .combinaties import SamenMetDubbel, SamenMetZichzelf
+from .gemeenten import Huisstijl, StandDubbel
 from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
 from .records import (
     GeldigVanafOntbreekt,
@@ -25,8 +27,8 @@ from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, B
 
 VALIDATORS: tuple[type[Validator], ...] = (
     HtmlInTekst, RedactieInTekst,
-    OnbekendeVerwijzing, DubbeleVerwijzing,
-    GereserveerdeId, LokaleRegelingOntbreekt, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
+    GereserveerdeId, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     CasusZonderModelantwoord, CasusHerkomst, SessieDuur, OpgaveAantalSignalen, OpgaveZelfdeBarriere,
