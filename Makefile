@@ -75,7 +75,9 @@ bench: $(SITE_STAMP) system-site
 	$(BIN)/python tests/bench.py
 	$(BIN)/python tests/bench_edities.py $(BENCH_GEMEENTEN)
 
+# The shipped content is checked strictly: a warning (an unverified legal basis) fails the tests too.
 test: $(TEST_STAMP) system-test lint
+	$(GEN) check --strikt
 	$(BIN)/python -m pytest -q tests
 
 clean:

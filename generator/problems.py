@@ -14,7 +14,7 @@ class Problem:
     column: int = 0
     message: str = ""
     regel: str = ""  # id of the rule that found it, e.g. "yaml-syntax"; tests compare on it
-    ernst: str = "fout"  # fout | waarschuwing
+    ernst: str = "fout"  # fout | waarschuwing | melding (listed by `make check`, never fails a build, not even strict)
 
     def __str__(self) -> str:
         if self.line:
@@ -46,12 +46,15 @@ class Problems:
     def report(self, kop: str = "") -> str:
         problems = self.sorted()
         lines = [kop] if kop else []
-        lines += [str(p) + (" (waarschuwing)" if p.ernst == "waarschuwing" else "") for p in problems]
+        lines += [str(p) + (f" ({p.ernst})" if p.ernst != "fout" else "") for p in problems]
         errors = sum(1 for p in problems if p.ernst == "fout")
-        warnings = len(problems) - errors
+        warnings = sum(1 for p in problems if p.ernst == "waarschuwing")
+        notices = len(problems) - errors - warnings
         summary = f"{errors} {'probleem' if errors == 1 else 'problemen'} gevonden"
         if warnings:
             summary += f" en {warnings} waarschuwing{'' if warnings == 1 else 'en'}"
+        if notices:
+            summary += f" ({notices} melding{'' if notices == 1 else 'en'})"
         lines.append(summary + "; er is niets gebouwd.")
         return "\n".join(lines)
 

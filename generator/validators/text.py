@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..loader import Content
@@ -77,11 +78,19 @@ class RedactieInTekst(_DocumentRule):
 class InTeVullen(Validator):
     id = "in-te-vullen"
     ernst = "waarschuwing"
-    beschrijving = "Een artikel dat nog 'in te vullen' is, zonder reden in 'redactie'."
+    beschrijving = ("Een artikel dat nog 'in te vullen' is: een waarschuwing zonder reden in 'redactie', "
+                    "met reden een melding (die de bouw niet stopt).")
 
     def check(self, content: Content) -> Iterator[Problem]:
         for ident, index, grondslag in content.grondslagen():
-            if grondslag.artikel == IN_TE_VULLEN and not grondslag.redactie:
+            if grondslag.artikel != IN_TE_VULLEN:
+                continue
+            if grondslag.redactie:
+                problem = self.at(content, "interventies", ident, "grondslag", index, "artikel",
+                                  message=f"interventie '{ident}': artikel van '{grondslag.regeling}' is nog in te vullen "
+                                  "(de reden staat in 'redactie')")
+                yield replace(problem, ernst="melding")
+            else:
                 yield self.at(content, "interventies", ident, "grondslag", index, "artikel",
                               message=f"interventie '{ident}': artikel van '{grondslag.regeling}' is nog in te vullen; "
                               "vul het in, of zet de reden in 'redactie'")
