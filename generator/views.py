@@ -393,6 +393,10 @@ class OefeningView(View):
         """The id of the deck of combination cards made from this set."""
         return f"oefening-{self.id}"
 
+    @property
+    def blad_pdf(self) -> Markup:
+        return urls.handout("oefening", self.id, "blad")
+
 
 class SessieView(View):
     @property

@@ -126,3 +126,20 @@ def test_trainer_door_leads_to_the_kit(built_site: Path, content) -> None:
     overview = set(parse(built_site / "training" / "index.html").xpath("//article//a/@href"))
     assert {f"casussen/{c}.html" for c in content.casussen} <= overview
     assert {f"presentatie/{s}.html" for s in content.sessies} <= overview
+
+
+def test_session_sheets_reuse_laid_out_pages_and_editions_share_the_cache(mini: Path, tmp_path: Path) -> None:
+    from generator.printer import PdfCache
+
+    site = prepare(mini, Editie(out_dir=tmp_path / "site"))
+    cache = PdfCache(tmp_path / "cache")
+    files, laid_out, _ = handouts.print_all(site, tmp_path / "een", lambda line: None, cache)
+    session = tmp_path / "een" / "training" / "pdf" / "sessie-balie-kort-oefenbladen.pdf"
+    assert len(pypdf.PdfReader(session).pages) == 2  # the case's participant sheet, then the exercise sheet
+    own = [p for p in (tmp_path / "een").rglob("*.pdf") if p != session]
+    assert files == len(own) + 1
+    assert laid_out == sum(len(pypdf.PdfReader(p).pages) for p in own)  # the session sheets were not laid out again
+    _, again, _ = handouts.print_all(site, tmp_path / "twee", lambda line: None, cache)
+    assert again == 0
+    first = {p.relative_to(tmp_path / "een"): p.read_bytes() for p in (tmp_path / "een").rglob("*.pdf")}
+    assert first == {p.relative_to(tmp_path / "twee"): p.read_bytes() for p in (tmp_path / "twee").rglob("*.pdf")}
