@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from playwright.sync_api import Page
-from test_browser import axe_reports, browser, page  # noqa: F401 - the shared Chromium fixtures
+from test_browser import axe_reports, browser, page, too_wide  # noqa: F401 - the shared Chromium fixtures
 
 SESSIE = "balie-60"  # the plan a trainer for counter staff picks
 SLIDES = f"training/presentatie/{SESSIE}.html"
@@ -79,3 +79,8 @@ def test_slides_step_by_links_without_javascript_and_print_one_per_page(built_si
     printed = pypdf.PdfReader(io.BytesIO(tab.pdf(prefer_css_page_size=True)))
     assert len(printed.pages) == count  # one slide per tab
     context.close()
+
+
+def test_training_pages_and_slides_reflow_at_320_pixels(built_site: Path, browser) -> None:  # noqa: F811
+    """WCAG 1.4.10: nothing on the new page types makes the page scroll sideways at 320 px."""
+    assert too_wide(browser, built_site, NEW_PAGE_TYPES) == []
