@@ -72,13 +72,13 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
             say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
             mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 7. this edition's MkDocs config
             if stage == "docs":                                   #    (docs only: Markdown and config are the output)
-                swap(work.root, editie.out_dir)
+                _swap(work.root, editie.out_dir, say)
                 return Result(site, len(written), 0)
             card_pages = _print_cards(site, work.docs, say)       # 8. card PDFs
             _print_handouts(site, work.docs, say)                 #    training handouts (A4) and the poster (A3)
             mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML
             _fail_on(check_site(work.site, site))                 # 10. links, titles, nothing from outside
-            swap(work.site, editie.out_dir)                       # 11. only now replace the previous site
+            _swap(work.site, editie.out_dir, say)                 # 11. only now replace the previous site
             return Result(site, len(written), card_pages)
     except DiagramError as exc:
         raise BuildError(str(exc)) from exc
@@ -86,6 +86,12 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
         raise BuildError(f"MkDocs kon de site niet bouwen:\n{exc}") from exc
     except WorkspaceError as exc:
         raise BuildError(str(exc)) from exc
+
+
+def _swap(new: Path, out_dir: Path, say: Say) -> None:
+    note = swap(new, out_dir)
+    if note:
+        say(f"Let op: {note}")
 
 
 CACHE = PROJECT / "build" / "cache"  # printed card decks by the hash of their HTML (printer.PdfCache)

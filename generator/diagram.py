@@ -14,6 +14,10 @@ class DiagramError(Exception):
     pass
 
 
+class DrawingFailed(DiagramError):
+    """Graphviz is there but could not draw this diagram (too large, or over its time)."""
+
+
 @dataclass(frozen=True)
 class Knoop:
     id: str
@@ -87,7 +91,10 @@ def render_svg(dot_source: str, label: str, label_id: str) -> Markup:
     except FileNotFoundError as exc:
         raise DiagramError("Graphviz ('dot') is niet geïnstalleerd; draai 'make site' of installeer het pakket graphviz") from exc
     except subprocess.CalledProcessError as exc:
-        raise DiagramError(f"Graphviz kon de tekening niet maken: {exc.stderr.strip()}") from exc
+        detail = " ".join((exc.stderr or "").split())[:200]
+        raise DrawingFailed(f"Graphviz kon de tekening niet maken (melding van Graphviz: '{detail}')") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise DrawingFailed(f"Graphviz was na {exc.timeout:.0f} seconden nog niet klaar met de tekening") from exc
     svg = result.stdout
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)

@@ -7,6 +7,7 @@ each build writes its own copy with its own folders, so builds never share a pat
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,11 @@ import yaml
 
 from .pages import HUISSTIJL_CSS, HUISSTIJL_LOGO
 from .resolve import Site
-from .workspace import Workspace
+from .workspace import Workspace, reason
 
 THEME = Path(__file__).parent / "theme"
+# The last line of Python's traceback for a file system error: "OSError: [Errno 28] No space left on device: 'x'".
+SYSTEM_ERROR = re.compile(r"\[Errno (?P<code>\d+)\] (?P<text>[^:\n]*)(?:: '(?P<file>[^'\n]*)')?")
 
 
 class MkDocsError(Exception):
@@ -49,6 +52,9 @@ def run(work: Workspace) -> None:
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work.config)],
                             cwd=work.root, capture_output=True, text=True, env=env)
     warnings = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    system = SYSTEM_ERROR.search(result.stderr)
+    if result.returncode != 0 and system:  # MkDocs crashed on the file system: a full disk, no permission
+        raise MkDocsError(reason(OSError(int(system["code"]), system["text"], system["file"])))
     if result.returncode != 0 or warnings:
         raise MkDocsError("\n".join(warnings) or (result.stderr or result.stdout).strip()[-2000:])
     # Opened from file:// there is no server to show a 404 page, and MkDocs gives it absolute

@@ -113,12 +113,31 @@ class Partner(Record):
         return _check_telefoon(value)
 
 
+AFKORTING = r"^[A-Za-z0-9][A-Za-z0-9&/-]{0,14}$"  # one word; a longer name belongs in 'term'
+# Words Python-Markdown uses in its own placeholders (markdown.util): never an abbreviation.
+MARKDOWN_RESERVED = {"amp", "wzxhzdk", "klzzwxh", "hzzhzkh"}
+
+
 class Begrip(Record):
     id: Id
     term: Tekst
-    afkorting: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9&/-]{0,14}$")] | None = None
+    afkorting: Annotated[str, Field(pattern=AFKORTING)] | None = None
     uitleg: Tekst
     bronnen: Bronnen = Field(min_length=1)
+
+    @field_validator("afkorting")
+    @classmethod
+    def _afkorting(cls, value: str | None) -> str | None:
+        """Markdown marks every match of an abbreviation on every page, also inside its own
+        placeholders ('wzxhzdk:1'): a number or a placeholder word would garble every page."""
+        if value is None:
+            return value
+        if not any(char.isalpha() for char in value):
+            raise ValueError(f"afkorting '{value}' heeft geen letter; een getal als afkorting zou op elke pagina "
+                             "tekst verminken. Laat 'afkorting' weg")
+        if value.lower() in MARKDOWN_RESERVED:
+            raise ValueError(f"'{value}' kan geen afkorting zijn: Markdown gebruikt dit woord zelf. Laat 'afkorting' weg")
+        return value
 
 
 class SamenMet(BaseModel):

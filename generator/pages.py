@@ -9,6 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import diagram, phrases, text, urls
+from .loader import Key
+from .problems import ContentError, Problem, Problems
 from .resolve import Site
 from .views import tel_url
 
@@ -41,21 +43,36 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
     """Write every page; return their paths. Diagrams are drawn here, from the resolved structure."""
     env = environment(site)
     written = []
+    failed: list[Problem] = []
     for page in site.pages:
         context = dict(page.context, root=urls.relative_root(page.pad))
         if page.diagram is not None:
-            context["svg"] = diagram.render(page.diagram)
+            try:
+                context["svg"] = diagram.render(page.diagram)
+            except diagram.DrawingFailed as exc:
+                if page.bron is None:
+                    raise
+                failed.append(_drawing_problem(site, page.bron, exc))
+                continue
         target = docs / page.pad
         target.parent.mkdir(parents=True, exist_ok=True)
         markdown = env.get_template(page.template).render(**context)
         target.write_text(_mark_intern(markdown) if page.intern else markdown, encoding="utf-8")
         written.append(page.pad)
+    if failed:  # every tree that could not be drawn, at once
+        raise ContentError(Problems(failed), kop="Een tekening kon niet gemaakt worden; de vorige site blijft staan.")
     shutil.copytree(THEME / "assets", docs / "assets", dirs_exist_ok=True)
     (docs / "assets" / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(vendor / "iframe-worker-shim.js", docs / "assets" / "js" / "iframe-worker-shim.js")
     _abbreviations(site, includes / "afkortingen.md")
     _huisstijl(site, docs)
     return written
+
+
+def _drawing_problem(site: Site, bron: Key, exc: diagram.DrawingFailed) -> Problem:
+    """A drawing that failed, as a problem at the record it draws (a tree: the start of its file)."""
+    path, line, column = site.index.content.where(*bron)
+    return Problem(path, line, column, f"{exc}. Maak de boom kleiner of splits hem in twee bomen", "boom-tekening")
 
 
 HUISSTIJL_CSS = "assets/stylesheets/gemeente.css"

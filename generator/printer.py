@@ -67,18 +67,23 @@ class PdfCache:
         return int((entry / "pages").read_text())
 
     def put(self, key: str, target: Path, names: tuple[str, ...], pages: int) -> None:
-        """Store a printed deck; written in a temporary folder and renamed, so a reader never sees half of it."""
+        """Store a printed deck; written in a temporary folder and renamed, so a reader never sees half of it.
+
+        The cache only saves time: when it cannot be written (disk full, read-only), the build goes on without.
+        """
         if (self.folder / key).exists():
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=self.folder))
-        for name, cached in zip(names, ("a6.pdf", "a4.pdf")):
-            shutil.copyfile(target / name, staging / cached)
-        (staging / "pages").write_text(str(pages))
+        staging = None
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=self.folder))
+            for name, cached in zip(names, ("a6.pdf", "a4.pdf")):
+                shutil.copyfile(target / name, staging / cached)
+            (staging / "pages").write_text(str(pages))
             staging.rename(self.folder / key)
-        except OSError:  # another build stored the same deck first
-            shutil.rmtree(staging, ignore_errors=True)
+        except OSError:  # not writable, or another build stored the same deck first
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 class Printer:

@@ -18,6 +18,7 @@ from .cards import Deck, DeckLink, Kaart, build_cards
 from .combinatiekaarten import combination_decks
 from .editie import Editie
 from .loader import Content, Key
+from .problems import ContentError, Problem, Problems
 from .views import DOELGROEP_TITELS, Group, Index, View, group_by_soort, stand_van_zaken
 
 DEUREN = {
@@ -62,6 +63,7 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     decks += combination_decks(index)  # the exercise sets as cards for the table; printed like every deck
     afkortingen = tuple(sorted((b.afkorting, " ".join(b.term.split())) for b in content.begrippen.values() if b.afkorting))
     pages = tuple(_marked(page, content) for page in _pages(index, kaarten, decks))
+    _fail_on_overwrites(pages, content)
     logo = None
     if gemeente.huisstijl and gemeente.huisstijl.logo and content.root is not None:
         logo = content.root / content.where("gemeenten", gemeente.id)[0].rsplit("/", 1)[0] / gemeente.huisstijl.logo
@@ -130,6 +132,23 @@ def _training_pages(index: Index, barrieres: list[View]) -> Iterator[Page]:
         yield Page(o.pad, "oefening.md.j2", {"o": o, "kaarten": kaarten}, bron=("oefeningen", o.id))
     for s in sessies:
         yield Page(s.pad, "sessie.md.j2", {"s": s}, bron=("sessies", s.id))
+
+
+def _fail_on_overwrites(pages: tuple[Page, ...], content: Content) -> None:
+    """Two pages at one path would silently overwrite each other (ids that run together, such as
+    card 'sk-' + barrière + '-' + rol): a problem at each record involved, before anything is written."""
+    first: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        earlier = first.setdefault(page.pad, page)
+        if earlier is page:
+            continue
+        for same in (earlier, page):
+            path, line, column = content.where(*same.bron) if same.bron else (page.pad, 0, 0)
+            problems.append(Problem(path, line, column, f"de pagina '{page.pad}' zou twee keer gemaakt worden en "
+                                    "zichzelf overschrijven; kies een ander id", "pagina-dubbel"))
+    if problems:
+        raise ContentError(Problems(problems))
 
 
 def _marked(page: Page, content: Content) -> Page:

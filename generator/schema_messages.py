@@ -27,7 +27,6 @@ def _field(loc: Loc) -> str:
     return names[-1] if names else "bestand"
 
 
-
 def dutch(error: Any, cls: type[BaseModel]) -> str:
     """Translate one pydantic error into a Dutch message for editors."""
     kind = error["type"]
@@ -64,6 +63,9 @@ def dutch(error: Any, cls: type[BaseModel]) -> str:
             return f"'{name}' moet een webadres zijn dat begint met https://"
         if name == "datum":
             return f"'{name}' moet de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD hebben"
+        if name == "afkorting":
+            return (f"afkorting '{_echo(value)}' is ongeldig; een afkorting is één woord van hoogstens 15 tekens "
+                    "(letters, cijfers, '&', '/' of '-'). Zet de volledige naam in 'term'")
         return f"'{_echo(value)}' is geen geldige id; gebruik kleine letters, cijfers en '-'"
     if kind == "string_too_short":
         return f"'{name}' mag niet leeg zijn"

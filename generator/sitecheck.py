@@ -23,6 +23,10 @@ from .urls import html as html_path
 
 OUTSIDE = re.compile(r"^\s*(https?:)?//", re.I)
 CSS_OUTSIDE = re.compile(r"(@import|url\()\s*['\"]?\s*(https?:)?//", re.I)
+# A script URL as a browser reads it: control characters and spaces anywhere are dropped first.
+SCRIPT_URL = re.compile(r"(javascript|vbscript):", re.I)
+CONTROL = re.compile(r"[\x00-\x20]+")
+URL_ATTRIBUTES = ("href", "src", "action", "xlink:href", "formaction", "data", "poster")
 RESOURCE_TAGS = ("script", "link", "img", "iframe", "source", "audio", "video", "embed", "object", "image", "track", "input")
 # Pages MkDocs and Material make themselves, not linked from content.
 NOT_ORPHANS = {"index.html", "search.html"}
@@ -75,7 +79,7 @@ def _page_problems(page: Path, tree: etree._Element, ids: dict[Path, set[str]], 
         for name, value in element.attrib.items():
             if name.lower().startswith("on"):
                 yield "script-uit-inhoud", f"<{element.tag}> heeft een attribuut '{name}'"
-            if "javascript:" in value.lower().replace(" ", "") and name.lower() in ("href", "src", "action", "xlink:href", "formaction"):
+            if name.lower() in URL_ATTRIBUTES and SCRIPT_URL.match(CONTROL.sub("", value)):
                 yield "script-uit-inhoud", f"<{element.tag}> linkt naar javascript:"
         if element.tag in RESOURCE_TAGS:
             for name in ("src", "href", "data", "xlink:href", "poster"):

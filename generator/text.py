@@ -21,9 +21,10 @@ from markupsafe import Markup
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "|": "&#124;"}
 
-_ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "br", "abbr", "h3", "h4", "blockquote"}
+_ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "code", "br", "abbr", "h3", "h4", "blockquote", "pre"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
 _URL_SCHEMES = {"https", "http", "mailto", "tel"}
+_URL_ENCODE = {char: f"%{ord(char):02X}" for char in "[]`\\|<> "}
 _ANCHOR = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -31,11 +32,10 @@ MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augus
 
 
 def plain(value: object) -> str:
-    """One line (a pasted line break would garble Markdown's abbreviation list), no tag brackets.
-
-    The abbreviation text ends up as a title attribute, which Markdown escapes itself.
-    """
-    return " ".join(str(value).replace("<", "‹").replace(">", "›").split())
+    """A term for an abbreviation definition: one line (a pasted line break would start a new
+    definition), with '&', '<' and '>' escaped so the tooltip shows exactly what the editor typed
+    (Markdown puts it in a title attribute, escaping only what is not an entity already)."""
+    return html.escape(" ".join(str(value).split()), quote=False)
 
 
 def escape(value: object) -> Markup:
@@ -65,9 +65,15 @@ def render_markdown(source: str, abbreviations: dict[str, str]) -> Markup:
 
 
 def extern_link(url: str) -> Markup:
-    """An outside link (never loaded by the site itself; only followed when clicked)."""
-    safe = html.escape(url, quote=True)
-    return Markup(f'<a href="{safe}">{safe}</a>')
+    """An outside link (never loaded by the site itself; only followed when clicked).
+
+    The tag is raw HTML that Markdown leaves alone, but the text between the tags is Markdown
+    again: it is escaped like any plain text, so a URL cannot smuggle in a link, image or attribute.
+    Markdown's link and image patterns run before its raw HTML one and would find '[x](y)' even
+    inside the href, so the characters they need are percent-encoded there (none is valid in a URL).
+    """
+    href = html.escape("".join(_URL_ENCODE.get(char, char) for char in url), quote=True)
+    return Markup(f'<a href="{href}">{escape(url)}</a>')
 
 
 def anchor(value: str) -> Markup:

@@ -13,6 +13,7 @@ import networkx as nx
 from .model import Beslisboom
 
 MAX_ROUTES = 200  # more routes than anyone can read on the overview page
+MAX_KNOPEN = 60  # questions and outcomes: the largest tree has 22; far more cannot be drawn on one page
 
 RESERVED = {"index", "overzicht"}  # page names every tree already has
 

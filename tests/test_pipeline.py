@@ -177,3 +177,19 @@ def test_an_internal_edition_is_marked_on_every_page_and_a_public_one_is_not(min
     intern_pages = list((tmp_path / "intern").rglob("*.html"))
     assert intern_pages and all(marker in p.read_text(encoding="utf-8") for p in intern_pages)
     assert not any(marker in p.read_text(encoding="utf-8") for p in (tmp_path / "publiek").rglob("*.html"))
+
+
+def test_two_pages_at_one_path_are_refused_at_their_records(mini: Path) -> None:
+    """Ids that run together (card 'sk-' + barrière + '-' + rol) or a future page type must not overwrite a page."""
+    from generator.resolve import Page, _fail_on_overwrites
+
+    content = load(mini)
+    pages = (Page("a.md", "x", bron=("signalen", "hv-veel-mensen")), Page("b.md", "x"),
+             Page("a.md", "x", bron=("interventies", "adresonderzoek")), Page("b.md", "x"))
+    with pytest.raises(ContentError) as raised:
+        _fail_on_overwrites(pages, content)
+    found = {(p.path, p.line, p.regel) for p in raised.value.problems.items}
+    assert found == {("b.md", 0, "pagina-dubbel"),
+                     ("barriers/huisvesting.yaml", _line(mini / "barriers" / "huisvesting.yaml", "id: hv-veel-mensen"), "pagina-dubbel"),
+                     ("interventions/adresonderzoek.yaml", 1, "pagina-dubbel")}
+    _fail_on_overwrites(pages[:2], content)  # distinct paths pass

@@ -13,6 +13,7 @@ from .combinaties import SamenMetDubbel, SamenMetZichzelf
 from .gemeenten import Huisstijl, StandDubbel
 from .graph import Dekking, InterventieNietGenoemd, SignaalLeidtNergens
 from .records import (
+    BegripIsVorm,
     GeldigVanafOntbreekt,
     GereserveerdeId,
     GrondslagNietGecontroleerd,
@@ -21,15 +22,25 @@ from .records import (
     OnmogelijkeDatum,
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
-from .text import HtmlInTekst, InTeVullen, RedactieInTekst
+from .text import HtmlInTekst, InTeVullen, MarkdownTeDiep, RedactieInTekst
 from .training import CasusHerkomst, CasusZonderModelantwoord, OpgaveAantalSignalen, OpgaveZelfdeBarriere, SessieDuur
-from .trees import BoomAcuut, BoomAntwoord, BoomDaderOfSlachtoffer, BoomKnoop, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomStart
+from .trees import (
+    BoomAcuut,
+    BoomAntwoord,
+    BoomDaderOfSlachtoffer,
+    BoomGrootte,
+    BoomKnoop,
+    BoomLus,
+    BoomOnbereikbaar,
+    BoomRoutes,
+    BoomStart,
+)
 
 VALIDATORS: tuple[type[Validator], ...] = (
-    HtmlInTekst, RedactieInTekst,
+    HtmlInTekst, MarkdownTeDiep, RedactieInTekst,
     OnbekendeVerwijzing, DubbeleVerwijzing, SamenMetZichzelf, SamenMetDubbel,
-    GereserveerdeId, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
-    BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomAcuut, BoomDaderOfSlachtoffer,
+    GereserveerdeId, BegripIsVorm, LokaleRegelingOntbreekt, Huisstijl, StandDubbel, GeldigVanafOntbreekt, OnmogelijkeDatum,
+    BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomGrootte, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
     CasusZonderModelantwoord, CasusHerkomst, SessieDuur, OpgaveAantalSignalen, OpgaveZelfdeBarriere,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,

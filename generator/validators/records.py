@@ -53,7 +53,7 @@ class GrondslagNietGecontroleerd(Validator):
 
 class OnmogelijkeDatum(Validator):
     id = "onmogelijke-datum"
-    beschrijving = "Een datum die niet kan kloppen (voor 1900, of een controle in de toekomst)."
+    beschrijving = "Een datum die niet kan kloppen (geen echte dag, te vroeg, of een bron of controle in de toekomst)."
 
     def check(self, content: Content) -> Iterator[Problem]:
         today = dt.date.today()
@@ -62,11 +62,25 @@ class OnmogelijkeDatum(Validator):
                 value = getattr(record, name, None)
                 if isinstance(value, dt.date) and value.year < 1900:
                     yield self.at(content, collection, ident, name, message=f"datum '{value.isoformat()}' in '{name}' kan niet kloppen")
+        for ident, bron in content.bronnen.items():
+            if not _possible(bron.datum, today):
+                yield self.at(content, "bronnen", ident, "datum", message=f"datum '{bron.datum}' van bron '{ident}' kan niet kloppen")
         for ident, index, grondslag in content.grondslagen():
             when = grondslag.gecontroleerd
             if when and (when.year < 1900 or when > today):
                 yield self.at(content, "interventies", ident, "grondslag", index, "gecontroleerd",
                               message=f"datum '{when.isoformat()}' in 'gecontroleerd' kan niet kloppen")
+
+
+def _possible(datum: str, today: dt.date) -> bool:
+    """A source's date (JJJJ, JJJJ-MM or JJJJ-MM-DD): a real day, month or year up to today, and not before
+    1800 (the oldest sources are laws from the nineteenth century, such as the Wetboek van Strafrecht)."""
+    parts = [int(part) for part in datum.split("-")]
+    try:
+        day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return 1800 <= day.year and day <= today
 
 
 class GereserveerdeId(Validator):
@@ -78,6 +92,18 @@ class GereserveerdeId(Validator):
             if ident in RESERVED_IDS:
                 yield self.at(content, collection, ident, "id",
                               message=f"{COLLECTIE[collection].noun} '{ident}': dit id is gereserveerd voor een vaste pagina; kies een ander")
+
+
+class BegripIsVorm(Validator):
+    id = "begrip-is-vorm"
+    beschrijving = "Een begrip met het id van een vorm: beide staan op de pagina Begrippen, met dat id als anker."
+
+    def check(self, content: Content) -> Iterator[Problem]:
+        for ident in content.begrippen:
+            if ident in content.vormen:
+                yield self.at(content, "begrippen", ident, "id",
+                              message=f"begrip '{ident}': een vorm van uitbuiting heeft al dit id, en beide staan op de "
+                              "pagina Begrippen; kies een ander id")
 
 
 class InternNietGepubliceerd(Validator):

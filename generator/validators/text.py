@@ -16,6 +16,10 @@ from .base import Validator
 # A '<' that starts a tag, comment or declaration, closed or not; Markdown autolinks are allowed.
 # One character of look-ahead: linear in the length of the text.
 HTML_START = re.compile(r"<(?!https?://|mailto:)[/!?A-Za-z]")
+# Nesting in Markdown: list items and quotes at the start of a line, and every four spaces of indentation.
+NESTING = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]?")
+# Far above real content (at most 1), far below where the Markdown parser (~250) and lxml (~255) give up.
+MAX_NESTING = 12
 # Fields for editors only: never rendered, so anything goes there.
 NOT_RENDERED = {"redactie", "eigenaar"}
 # Phrases that belong in `redactie`, not on a page or a card (issue 7).
@@ -61,6 +65,30 @@ class HtmlInTekst(_DocumentRule):
     def message(self, loc: Loc, value: str) -> str | None:
         if HTML_START.search(value):
             return f"HTML is niet toegestaan in '{_field(loc)}'; schrijf gewone tekst (of Markdown waar dat mag)"
+        return None
+
+
+def nesting(value: str) -> int:
+    """How deep Markdown would nest lists and quotes in this text: a linear estimate, never lower."""
+    deepest = 0
+    for line in value.splitlines():
+        stripped = line.lstrip(" ")
+        depth, position = (len(line) - len(stripped)) // 4, 0
+        while match := NESTING.match(stripped, position):
+            depth, position = depth + 1, match.end()
+        deepest = max(deepest, depth)
+    return deepest
+
+
+class MarkdownTeDiep(_DocumentRule):
+    id = "markdown-te-diep"
+    beschrijving = "Lijsten of citaten zo diep in elkaar dat de pagina niet te maken of te lezen is."
+
+    def message(self, loc: Loc, value: str) -> str | None:
+        depth = nesting(value)
+        if depth > MAX_NESTING:
+            return (f"'{_field(loc)}' heeft lijsten of citaten {depth} lagen diep in elkaar (maximaal {MAX_NESTING}); "
+                    "maak de opbouw platter")
         return None
 
 

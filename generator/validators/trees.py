@@ -127,6 +127,17 @@ class BoomRoutes(_TreeRule):
             yield ("start",), f"heeft {count} routes (maximaal {trees.MAX_ROUTES}); splits de boom of voeg takken samen"
 
 
+class BoomGrootte(_TreeRule):
+    id = "boom-te-groot"
+    beschrijving = "Een beslisboom heeft niet meer vragen en uitkomsten dan op één tekening passen."
+
+    def problems(self, boom: Beslisboom, content: Content) -> Iterator[tuple[tuple[Any, ...], str]]:
+        count = len(boom.vragen) + len(boom.uitkomsten)
+        if count > trees.MAX_KNOPEN:
+            yield ("vragen",), (f"heeft {count} vragen en uitkomsten (maximaal {trees.MAX_KNOPEN}); "
+                                "zo'n boom past niet op één tekening. Splits hem in twee bomen")
+
+
 class BoomAcuut(_TreeRule):
     id = "boom-acuut"
     beschrijving = "De eerste vraag gaat over acuut gevaar en leidt direct naar 112."
