@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, compounds, mkdocs_run, pages, printer, text, urls
+from . import cards, compounds, handouts, mkdocs_run, pages, presentatie, printer, text, urls
 from . import graph as graphs
 from .diagram import DiagramError
 from .editie import Editie
@@ -68,12 +68,14 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
     try:
         with workspace(editie.out_dir) as work:                   # 5. a work folder of this build's own
             written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor")  # 6. Markdown pages
+            written += presentatie.write(site, work.docs)         #    and the slides of every session (static HTML)
             say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
             mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 7. this edition's MkDocs config
             if stage == "docs":                                   #    (docs only: Markdown and config are the output)
                 _swap(work.root, editie.out_dir, say)
                 return Result(site, len(written), 0)
             card_pages = _print_cards(site, work.docs, say)       # 8. card PDFs
+            _print_handouts(site, work.docs, say)                 #    training handouts (A4) and the poster (A3)
             mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML
             _fail_on(check_site(work.site, site))                 # 10. links, titles, nothing from outside
             _swap(work.site, editie.out_dir, say)                 # 11. only now replace the previous site
@@ -106,6 +108,14 @@ def _print_cards(site: Site, docs: Path, say: Say) -> int:
     say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
     printer.print_form(cards_printer, cards.meldroute(site.index), docs / urls.FORMULIER_PDF)  # the blank form, for paper
     return count
+
+
+def _print_handouts(site: Site, docs: Path, say: Say) -> None:
+    try:
+        files, count, seconds = handouts.print_all(site, docs, say, printer.PdfCache(CACHE / "bladen"))
+    except handouts.HandoutError as exc:
+        raise BuildError(f"trainingsbladen passen niet: {exc}. Maak de tekst korter.") from exc
+    say(f"Trainingsbladen: {files} PDF's, {count} pagina's opgemaakt (de rest uit de cache) in {seconds:.1f} s")
 
 
 def _fail_on(problems: list[Problem]) -> None:

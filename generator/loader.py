@@ -89,6 +89,18 @@ class Content:
     def beslisbomen(self) -> dict[str, model.Beslisboom]:
         return cast(dict[str, model.Beslisboom], self.records["beslisbomen"])
 
+    @property
+    def casussen(self) -> dict[str, model.Casus]:
+        return cast(dict[str, model.Casus], self.records["casussen"])
+
+    @property
+    def oefeningen(self) -> dict[str, model.Oefening]:
+        return cast(dict[str, model.Oefening], self.records["oefeningen"])
+
+    @property
+    def sessies(self) -> dict[str, model.Sessie]:
+        return cast(dict[str, model.Sessie], self.records["sessies"])
+
     def barriere_van(self, signaal: str) -> str:
         return self.ouder[("signalen", signaal)][1]
 

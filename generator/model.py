@@ -390,6 +390,104 @@ class Beslisboom(Record):
     bronnen: Bronnen = Field(min_length=1)
 
 
+# Training: cases, exercise sets and session plans (issue 11). Every signal, role, form, barrier,
+# partner and intervention they name is a Ref, so it is checked and linked like everything else.
+Doelgroep = Literal["balie", "toezicht", "client", "iedereen"]
+Afloop = Literal["uitbuiting", "onschuldig"]
+Toonbaar = Literal["barrieremodel", "een-signaal", "vastleggen", "meldroute"]
+
+
+class Scene(BaseModel):
+    """One scene of a case: what the worker sees and hears, and which signals are in it."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    titel: Tekst
+    tekst: Tekst
+    signalen: Signalen = Field(default_factory=list)
+
+
+class OnschuldigeLezing(BaseModel):
+    """A signal people often think they see in a case, and why it is not there (or innocent)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    signaal: Annotated[Id, Ref("signalen")]
+    waarom: Tekst
+
+
+class Modelantwoord(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    barrieres: Barrieres = Field(min_length=1)  # the barriers the exploiter used
+    combinatie: Signalen = Field(default_factory=list)  # the combination that made it worth reporting
+    waarom: Tekst  # why that combination counts (or why it stays innocent)
+    vastleggen: list[Tekst] = Field(min_length=1)  # what the worker writes down: facts apart from interpretation
+    bellen: Partners = Field(min_length=1)  # whom the worker calls
+    interventies: Interventies = Field(default_factory=list)  # what a toezichthouder could use
+    dader_of_slachtoffer: str | None = None  # the answer to "dader of slachtoffer?", where it applies
+
+
+class Casus(Record):
+    id: Id
+    titel: Tekst
+    samenvatting: Tekst  # one or two lines for lists and the trainer sheet
+    herkomst: Tekst  # "Naar een verhaal in …" or "Fictief, samengesteld uit …"
+    afloop: Afloop  # is it exploitation, or do the signals turn out innocent?
+    rollen: Rollen = Field(min_length=1)
+    vormen: Vormen = Field(min_length=1)
+    barrieres: Barrieres = Field(min_length=1)
+    scenes: list[Scene] = Field(min_length=1)
+    onschuldig: list[OnschuldigeLezing] = Field(default_factory=list)
+    vragen: list[Tekst] = Field(min_length=1)
+    modelantwoord: Modelantwoord | None = None  # required; the validator says so with the case's place
+    bronnen: Bronnen = Field(min_length=1)
+
+
+class Opgave(BaseModel):
+    """One set of signals to lay side by side: together they count (combinatie), or they stay innocent (afleider)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: Id
+    soort: Literal["combinatie", "afleider"]
+    situatie: Tekst  # the short situation in which the signals occur
+    signalen: Signalen
+    uitleg: Tekst  # why together they point to exploitation, or why they stay innocent
+
+
+class Oefening(Record):
+    id: Id
+    titel: Tekst
+    inleiding: Tekst
+    rollen: Rollen = Field(default_factory=list)
+    opgaven: list[Opgave] = Field(min_length=1)
+    bronnen: Bronnen = Field(min_length=1)
+
+
+class Sessieblok(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    titel: Tekst
+    minuten: Annotated[int, Field(ge=1, le=90)]
+    trainer: Tekst  # what the trainer says or shows
+    casus: Annotated[Id, Ref("casussen")] | None = None
+    oefening: Annotated[Id, Ref("oefeningen")] | None = None
+    toon: list[Toonbaar] = Field(default_factory=list)  # fixed slides the trainer shows in this block
+
+
+class Sessie(Record):
+    id: Id
+    titel: Tekst
+    doelgroep: Doelgroep
+    duur_minuten: Annotated[int, Field(ge=10, le=240)]
+    rollen: Rollen = Field(default_factory=list)
+    doel: Tekst
+    blokken: list[Sessieblok] = Field(min_length=1)
+    meenemen: list[Tekst] = Field(min_length=1)  # what every participant takes home
+    bronnen: Bronnen = Field(min_length=1)
+
+
 # Files in content/ that hold a list of records under one key.
 class BronnenBestand(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -449,6 +547,9 @@ COLLECTIES: tuple[Collectie, ...] = (
               bestand_model=BasisniveauBestand, onzijdig=True),
     Collectie("gemeenten", "gemeente", Gemeente, folder="content/gemeenten"),
     Collectie("beslisbomen", "beslisboom", Beslisboom, folder="content/beslisbomen", onzijdig=False),
+    Collectie("casussen", "casus", Casus, folder="content/casussen"),
+    Collectie("oefeningen", "oefening", Oefening, folder="content/oefeningen"),
+    Collectie("sessies", "sessie", Sessie, folder="content/sessies"),
 )
 COLLECTIE = {c.naam: c for c in COLLECTIES}
 
@@ -456,7 +557,7 @@ COLLECTIE = {c.naam: c for c in COLLECTIES}
 BLOK_NOUNS = {"contacten": "contact", "meldroute": "meldstap", "lokale_regelingen": "lokale regeling",
               "stand_van_zaken": "stand van zaken", "huisstijl": "huisstijl",
               "vragen": "vraag", "uitkomsten": "uitkomst", "grondslag": "grondslag",
-              "samen_met": "combinatie", "werkwijze": "werkstap"}
+              "samen_met": "combinatie", "werkwijze": "werkstap", "scenes": "scène", "opgaven": "opgave", "blokken": "blok"}
 
 
 def schema_models() -> dict[str, type[BaseModel]]:

@@ -45,3 +45,10 @@ def niet_ingevuld(gemeente: Gemeente) -> str:
 GEEN_OPSPORING = "Toezicht is geen opsporing: zie je een strafbaar feit, geef het door aan de politie."
 INTERN = "Intern – niet delen buiten de gemeente"
 SCHRIJFLIJN = "……………………"
+
+# What a worker writes down after a signal: facts apart from interpretation (handouts and slides).
+VASTLEGGEN = (
+    "Datum, tijd en plaats, en wie erbij was.",
+    "Wat je zag en hoorde, zo letterlijk mogelijk.",
+    "Apart daarvan: wat je ervan denkt, en waarom.",
+)

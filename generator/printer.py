@@ -30,7 +30,7 @@ class CardError(Exception):
     """Card sides that do not fit; the message names every card id and side."""
 
 
-def _url_fetcher() -> Any:
+def url_fetcher() -> Any:
     from weasyprint.urls import URLFetcher
 
     # Rendering may read local files and data: URIs only; never the network.
@@ -112,12 +112,12 @@ class Printer:
         key = self.cache.key(a6, a4) if self.cache else ""
         if self.cache and (pages := self.cache.get(key, target, names)) is not None:
             return pages
-        document = HTML(string=a6, base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).render()
+        document = HTML(string=a6, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
         overflow = overflowing_sides(document)
         if overflow:
             raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
         document.write_pdf(target / names[0], **PDF_OPTIONS)
-        HTML(string=a4, base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).write_pdf(target / names[1], **PDF_OPTIONS)
+        HTML(string=a4, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target / names[1], **PDF_OPTIONS)
         if self.cache:
             self.cache.put(key, target, names, len(document.pages))
         return len(document.pages)
@@ -131,7 +131,7 @@ def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
                "css": Markup(FORMULIER_CSS.read_text(encoding="utf-8"))}
     html = printer.env.get_template("vastleggen/formulier-a4.html.j2").render(**context)
     target.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_url_fetcher()).write_pdf(target, **PDF_OPTIONS)
+    HTML(string=html, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target, **PDF_OPTIONS)
     return target
 
 

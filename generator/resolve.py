@@ -14,11 +14,12 @@ from typing import Any
 import networkx as nx
 
 from . import az, combinatiewijzer, diagram, doors, text, urls
-from .cards import Deck, Kaart, build_cards
+from .cards import Deck, DeckLink, Kaart, build_cards
+from .combinatiekaarten import combination_decks
 from .editie import Editie
 from .loader import Content, Key
 from .problems import ContentError, Problem, Problems
-from .views import Index, View, group_by_soort, stand_van_zaken
+from .views import DOELGROEP_TITELS, Group, Index, View, group_by_soort, stand_van_zaken
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def resolve(content: Content, graph: nx.DiGraph, editie: Editie, versie: str) ->
     gemeente = content.gemeenten[editie.gemeente]
     index = Index(content, graph, gemeente)
     kaarten, decks = build_cards(index, editie.basis_url or gemeente.website)
+    decks += combination_decks(index)  # the exercise sets as cards for the table; printed like every deck
     # An abbreviation explains itself: the words it stands for and what it is, not just the letters.
     afkortingen = tuple(sorted((b.afkorting, f"{' '.join(b.term.split())}: {text.first_sentence(b.uitleg)}")
                                for b in content.begrippen.values() if b.afkorting))
@@ -97,7 +99,7 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
         yield Page(str(urls.door(deur)), "ingang.md.j2", {"deur": doors.door(index, deur, decks), "interventies": interventies})
     yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"deur": doors.door(index, "signaal", decks),
                                                                "rollen": [r for r in index.all("rollen") if not r.deur]})
-    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres, "deur": doors.door(index, "training", decks)})
+    yield from _training_pages(index, barrieres, doors.door(index, "training", decks))
     yield from _combinatiewijzer(index)
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
     for kaart in kaarten:
@@ -108,6 +110,23 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
         "interventies": next(d for d in decks if d.id == "interventies")})
     for boom in index.all("beslisbomen"):
         yield from _tree_pages(boom)
+
+
+def _training_pages(index: Index, barrieres: list[View], deur: Any) -> Iterator[Page]:
+    """The trainer's door, the overview, and a page per case, exercise set and session plan."""
+    sessies = sorted(index.all("sessies"), key=lambda s: (list(DOELGROEP_TITELS).index(s.doelgroep), s.duur_minuten, s.id))
+    groepen = [Group(d, titel, [s for s in sessies if s.doelgroep == d]) for d, titel in DOELGROEP_TITELS.items()]
+    yield Page(urls.PAGES["training"], "training.md.j2", {"barrieres": barrieres, "groepen": [g for g in groepen if g.items],
+                                                          "deur": deur})
+    yield Page(urls.PAGES["training_overzicht"], "training_overzicht.md.j2", {
+        "sessies": sessies, "casussen": index.all("casussen"), "oefeningen": index.all("oefeningen"), "poster": urls.poster()})
+    for c in index.all("casussen"):
+        yield Page(c.pad, "casus.md.j2", {"c": c}, bron=("casussen", c.id))
+    for o in index.all("oefeningen"):
+        kaarten = DeckLink(o.deck, f"Combinatiekaarten {o.titel}")
+        yield Page(o.pad, "oefening.md.j2", {"o": o, "kaarten": kaarten}, bron=("oefeningen", o.id))
+    for s in sessies:
+        yield Page(s.pad, "sessie.md.j2", {"s": s}, bron=("sessies", s.id))
 
 
 def _fail_on_overwrites(pages: tuple[Page, ...], content: Content) -> None:

@@ -22,6 +22,9 @@ RECORD_PAGES = {
     "gemeenten": "meldroute.md",
     "basisniveau": "stand-van-zaken.md#{id}",
     "beslisbomen": "beslisbomen/{id}/index.md",
+    "casussen": "training/casussen/{id}.md",
+    "oefeningen": "training/oefeningen/{id}.md",
+    "sessies": "training/sessies/{id}.md",
 }
 
 # Pages that exist once per edition.
@@ -40,6 +43,7 @@ PAGES = {
     "kaarten": "kaarten/index.md",
     "signaal": "ingang/signaal.md",
     "training": "ingang/training.md",
+    "training_overzicht": "training/index.md",
     "balie": "ingang/balie.md",
     "toezicht": "ingang/toezicht.md",
     "client": "ingang/client.md",
@@ -93,6 +97,24 @@ def card(ident: str) -> Markup:
 
 def deck_pdf(ident: str, sheet: str) -> Markup:
     return Markup(f"kaarten/pdf/{ident}-{sheet}.pdf")
+
+
+# Training material that is not a Markdown page: handouts (PDF) and the slide sequences (static HTML).
+SLIDES = "training/presentatie"
+HANDOUTS = "training/pdf"
+
+
+def slides(sessie: str) -> Markup:
+    return Markup(f"{SLIDES}/{sessie}.html")
+
+
+def handout(soort: str, ident: str, vel: str) -> Markup:
+    """One A4 handout: ('casus', 'x', 'deelnemer') -> training/pdf/casus-x-deelnemer.pdf."""
+    return Markup(f"{HANDOUTS}/{soort}-{ident}-{vel}.pdf")
+
+
+def poster() -> Markup:
+    return Markup(f"{HANDOUTS}/poster-barrieremodel-a3.pdf")
 
 
 def html(path: str) -> str:

@@ -30,6 +30,9 @@ SOORT_TITELS = {
 }
 STATUS_TITELS = {"geldend": "Geldend", "in-voorbereiding": "In voorbereiding", "vervallen": "Vervallen"}
 URGENTIE_TITELS = {"acuut": "Acuut: nu handelen", "vandaag": "Vandaag", "deze-week": "Deze week"}
+DOELGROEP_TITELS = {"balie": "Baliemedewerkers", "toezicht": "Toezicht en handhaving",
+                    "client": "Wijkteam, zorg en jongerenwerk", "iedereen": "Alle medewerkers"}
+AFLOOP_TITELS = {"uitbuiting": "Signalen van uitbuiting", "onschuldig": "De signalen blijken onschuldig"}
 NON_PUNISHMENT = "non-punishmentbeginsel"  # the begrip that explains "dader of slachtoffer?"
 
 
@@ -170,6 +173,11 @@ class SignaalView(View):
     @property
     def non_punishment(self) -> View | None:
         return self._index.view("begrippen", NON_PUNISHMENT)
+
+    @property
+    def casussen(self) -> list[View]:
+        """Training cases with this signal in one of their scenes (not where it is an innocent reading)."""
+        return [c for c in self.genoemd_door("casussen") if any(self.id in scene.signalen for scene in c.record.scenes)]
 
 
 class InterventieView(View):
@@ -381,6 +389,71 @@ class RolView(View):
         return [g for g in groups if g.items]
 
 
+class CasusView(View):
+    @property
+    def signalen(self) -> list[View]:
+        """Every signal in the scenes, once, in the order of the story."""
+        seen = dict.fromkeys(s for scene in self.record.scenes for s in scene.signalen)
+        return [v for v in (self._index.view("signalen", s) for s in seen) if v is not None]
+
+    @property
+    def afloop_titel(self) -> str:
+        return AFLOOP_TITELS[self.record.afloop]
+
+    @property
+    def deelnemer_pdf(self) -> Markup:
+        return urls.handout("casus", self.id, "deelnemer")
+
+    @property
+    def trainer_pdf(self) -> Markup:
+        return urls.handout("casus", self.id, "trainer")
+
+
+class OefeningView(View):
+    @property
+    def combinaties(self) -> list[Block]:
+        return [o for o in self.opgaven if o.soort == "combinatie"]
+
+    @property
+    def afleiders(self) -> list[Block]:
+        return [o for o in self.opgaven if o.soort == "afleider"]
+
+    @property
+    def deck(self) -> str:
+        """The id of the deck of combination cards made from this set."""
+        return f"oefening-{self.id}"
+
+    @property
+    def blad_pdf(self) -> Markup:
+        return urls.handout("oefening", self.id, "blad")
+
+
+class SessieView(View):
+    @property
+    def doelgroep_titel(self) -> str:
+        return DOELGROEP_TITELS[self.record.doelgroep]
+
+    @property
+    def casussen(self) -> list[View]:
+        return [b.casus for b in self.blokken if b.casus]
+
+    @property
+    def oefeningen(self) -> list[View]:
+        return [b.oefening for b in self.blokken if b.oefening]
+
+    @property
+    def presentatie(self) -> Markup:
+        return urls.slides(self.id)
+
+    @property
+    def samenvatting_pdf(self) -> Markup:
+        return urls.handout("sessie", self.id, "samenvatting")
+
+    @property
+    def oefeningen_pdf(self) -> Markup:
+        return urls.handout("sessie", self.id, "oefenbladen")
+
+
 VIEW_CLASSES: dict[str, type[View]] = {
     "signalen": SignaalView,
     "interventies": InterventieView,
@@ -388,6 +461,9 @@ VIEW_CLASSES: dict[str, type[View]] = {
     "barrieres": BarriereView,
     "beslisbomen": BoomView,
     "rollen": RolView,
+    "casussen": CasusView,
+    "oefeningen": OefeningView,
+    "sessies": SessieView,
 }
 
 

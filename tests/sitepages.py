@@ -8,9 +8,12 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
+from generator.urls import SLIDES
+
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """The handbook's MkDocs pages (the slide sequences are pages of their own, tested apart)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" and not p.relative_to(site).as_posix().startswith(SLIDES + "/"))
 
 
 @cache

@@ -39,7 +39,10 @@ def test_coverage_counts_each_form_of_a_signal(mini: Path) -> None:
         ("huisvesting", "seksuele-uitbuiting"): 1,
         ("huisvesting", "arbeidsuitbuiting"): 1,
         ("huisvesting", "criminele-uitbuiting"): 1,
+        ("identiteit", "seksuele-uitbuiting"): 1,
+        ("identiteit", "arbeidsuitbuiting"): 1,
+        ("identiteit", "criminele-uitbuiting"): 1,
     }
-    assert len(dekking.dun(minimum=2)) == 3 and dekking.dun(minimum=1) == []
+    assert len(dekking.dun(minimum=2)) == 6 and dekking.dun(minimum=1) == []
     report = graphs.coverage_report(content)
-    assert "huisvesting" in report and "2 signalen" in report
+    assert "huisvesting" in report and "3 signalen" in report

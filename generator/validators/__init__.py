@@ -24,6 +24,7 @@ from .records import (
 )
 from .references import DubbeleVerwijzing, OnbekendeVerwijzing
 from .text import HtmlInTekst, InTeVullen, MarkdownTeDiep, RedactieInTekst
+from .training import CasusHerkomst, CasusZonderModelantwoord, OpgaveAantalSignalen, OpgaveZelfdeBarriere, SessieDuur
 from .trees import (
     BoomAcuut,
     BoomAntwoord,
@@ -43,6 +44,7 @@ VALIDATORS: tuple[type[Validator], ...] = (
     TopSignalenOntbreken,
     BoomKnoop, BoomStart, BoomAntwoord, BoomLus, BoomOnbereikbaar, BoomRoutes, BoomGrootte, BoomAcuut, BoomDaderOfSlachtoffer,
     SignaalLeidtNergens, InterventieNietGenoemd,
+    CasusZonderModelantwoord, CasusHerkomst, SessieDuur, OpgaveAantalSignalen, OpgaveZelfdeBarriere,
     GrondslagNietGecontroleerd, InTeVullen, Dekking, InternNietGepubliceerd,
 )
 

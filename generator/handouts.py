@@ -1,0 +1,161 @@
+"""Training handouts as print PDFs (WeasyPrint): A4 sheets per case, exercise set and session, and the A3 poster.
+
+What each handout holds is decided here (Handout); the templates in templates/handouts/ only lay
+it out. A session's exercise sheets are made of the pages of its cases' participant sheets and its
+exercise sets, laid out once. Everything that must be laid out is laid out in one WeasyPrint pass
+per paper size (fonts and styles loaded once) and written as separate PDFs, each a copy of its own
+pages. A handout that reads the same as one printed before (in another edition) is copied from the
+cache (printer.PdfCache). A handout that needs more pages than it may have fails the build with its
+id, as a card that does not fit does.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import cards, phrases, urls
+from .printer import PDF_OPTIONS, PdfCache, url_fetcher
+from .resolve import Site
+
+TEMPLATES = Path(__file__).parent / "templates"
+CSS = TEMPLATES / "handouts" / "handouts.css"
+
+
+class HandoutError(Exception):
+    """Handouts that need more pages than they may have; the message names every one."""
+
+
+@dataclass(frozen=True)
+class Handout:
+    id: str  # "casus-x-deelnemer": in messages and on the page
+    titel: str  # the PDF's title
+    pad: Markup  # where the PDF goes, relative to the docs folder
+    template: str | None  # None: made of the pages of other handouts (onderdelen)
+    context: dict[str, Any] = field(default_factory=dict)
+    max_paginas: int = 1
+    poster: bool = False  # A3 instead of A4
+    onderdelen: tuple[str, ...] = ()  # ids of the handouts whose pages this one reuses, in order
+
+
+def handouts(site: Site) -> list[Handout]:
+    """Every handout of this edition, with what it shows; nothing rendered yet."""
+    index = site.index
+    result = []
+    for c in index.all("casussen"):
+        result.append(Handout(f"casus-{c.id}-deelnemer", f"Casus {c.titel}: deelnemersblad", c.deelnemer_pdf,
+                              "handouts/casus-deelnemer.html.j2", {"c": c}))
+        result.append(Handout(f"casus-{c.id}-trainer", f"Casus {c.titel}: trainersblad", c.trainer_pdf,
+                              "handouts/casus-trainer.html.j2", {"c": c}, max_paginas=2))
+    for o in index.all("oefeningen"):
+        result.append(Handout(f"oefening-{o.id}-blad", f"Oefening {o.titel}: oefenblad", o.blad_pdf, "handouts/oefenblad.html.j2", {"o": o}))
+    meldroute = cards.meldroute(index)
+    for s in index.all("sessies"):
+        onderdelen = tuple(f"casus-{c.id}-deelnemer" for c in s.casussen) + tuple(f"oefening-{o.id}-blad" for o in s.oefeningen)
+        if onderdelen:
+            result.append(Handout(f"sessie-{s.id}-oefenbladen", f"{s.titel}: oefenbladen", s.oefeningen_pdf, None,
+                                  max_paginas=len(onderdelen), onderdelen=tuple(dict.fromkeys(onderdelen))))
+        result.append(Handout(f"sessie-{s.id}-samenvatting", f"{s.titel}: samenvatting", s.samenvatting_pdf,
+                              "handouts/sessie-samenvatting.html.j2",
+                              {"s": s, "barrieres": index.all("barrieres"), "meldroute": meldroute}))
+    result.append(Handout("poster-barrieremodel", "Poster: het barrièremodel", urls.poster(), "handouts/poster.html.j2",
+                          {"barrieres": index.all("barrieres")}, poster=True))
+    return result
+
+
+class HandoutPrinter:
+    def __init__(self, site: Site, cache: PdfCache | None = None):
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.shared = {"versie": site.versie, "gemeente": site.gemeente, "phrases": phrases}
+        self.css = Markup(CSS.read_text(encoding="utf-8"))
+        self.cache = cache
+
+    def body(self, h: Handout) -> str:
+        assert h.template is not None
+        return self.env.get_template(h.template).render(h=h, **h.context, **self.shared)
+
+    def html(self, bodies: list[str]) -> str:
+        teksten = [Markup(body) for body in bodies]
+        return self.env.get_template("handouts/handout.html.j2").render(css=self.css, teksten=teksten)
+
+    def print(self, items: list[Handout], docs: Path) -> int:
+        """Write every handout into docs; return the number of pages laid out (0 when all came from the cache)."""
+        bodies = {h.id: self.body(h) for h in items if h.template}
+        keys = {h.id: self._key(h.titel, self.html([bodies[h.id]])) for h in items if h.template}
+        for h in items:
+            if not h.template:
+                keys[h.id] = self._key(h.titel, *(keys[part] for part in h.onderdelen))
+        todo = [h for h in items if not self._from_cache(keys[h.id], docs / h.pad)]
+        needed = {h.id for h in todo if h.template} | {part for h in todo for part in h.onderdelen}
+        laid_out = 0
+        pages: dict[str, tuple[Any, list[Any]]] = {}  # handout id -> (its document, its pages)
+        for poster in (False, True):
+            batch = [h for h in items if h.id in needed and h.poster == poster]
+            if batch:
+                laid_out += self._lay_out(batch, [bodies[h.id] for h in batch], pages)
+        for h in todo:
+            parts = [h.id] if h.template else list(h.onderdelen)
+            document = pages[parts[0]][0]
+            self._write(h, document, [page for part in parts for page in pages[part][1]], docs, keys[h.id])
+        return laid_out
+
+    def _lay_out(self, batch: list[Handout], bodies: list[str], pages: dict[str, tuple[Any, list[Any]]]) -> int:
+        from weasyprint import HTML
+
+        document = HTML(string=self.html(bodies), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
+        numbers = pages_per_handout(document)
+        too_long = [f"'{h.id}' heeft {len(numbers.get(h.id, []))} pagina's (hoogstens {h.max_paginas})"
+                    for h in batch if len(numbers.get(h.id, [])) > h.max_paginas]
+        if too_long:
+            raise HandoutError("; ".join(too_long))
+        for h in batch:
+            pages[h.id] = (document, [document.pages[n] for n in numbers[h.id]])
+        return len(document.pages)
+
+    def _write(self, h: Handout, document: Any, own: list[Any], docs: Path, key: str) -> None:
+        """The handout's pages as a PDF of its own, with its own title (language and fonts from its document)."""
+        part = document.copy(own)
+        part.metadata = copy.copy(document.metadata)
+        part.metadata.title = h.titel
+        target = docs / h.pad
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.write_pdf(target, **PDF_OPTIONS)
+        if self.cache:
+            self.cache.put(key, target.parent, (target.name,), len(own))
+
+    def _key(self, *parts: str) -> str:
+        return self.cache.key(*parts) if self.cache else ""
+
+    def _from_cache(self, key: str, target: Path) -> bool:
+        if not self.cache:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return self.cache.get(key, target.parent, (target.name,)) is not None
+
+
+def pages_per_handout(document: Any) -> dict[str, list[int]]:
+    """Page numbers on which each handout (an element with data-handout) stands."""
+    result: dict[str, list[int]] = {}
+    for number, page in enumerate(document.pages):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            ident = element.get("data-handout") if element is not None else None
+            if ident and number not in result.setdefault(ident, []):
+                result[ident].append(number)
+    return result
+
+
+def print_all(site: Site, docs: Path, say: Callable[[str], None], cache: PdfCache | None = None) -> tuple[int, int, float]:
+    """Every handout and the poster; return (files, pages laid out, seconds)."""
+    started = time.perf_counter()
+    items = handouts(site)
+    laid_out = HandoutPrinter(site, cache).print(items, docs)
+    return len(items), laid_out, time.perf_counter() - started
