@@ -98,7 +98,7 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
         interventies = group_by_soort(index.all("interventies")) if deur == "toezicht" else []
         yield Page(str(urls.door(deur)), "ingang.md.j2", {"deur": doors.door(index, deur, decks), "interventies": interventies})
     yield Page(urls.PAGES["signaal"], "signaal_wat_nu.md.j2", {"deur": doors.door(index, "signaal", decks),
-                                                               "rollen": [r for r in index.all("rollen") if not r.deur]})
+                                                               "rollen": [r for r in index.all("rollen") if r.deur in (None, "signaal")]})
     yield from _training_pages(index, barrieres, doors.door(index, "training", decks))
     yield from _combinatiewijzer(index)
     yield Page(urls.PAGES["beslisbomen"], "beslisbomen.md.j2", {"bomen": index.all("beslisbomen")})
