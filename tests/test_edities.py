@@ -23,7 +23,7 @@ from generator.editie import Editie
 
 CANARY = re.compile(r"zq7kanarie[a-z]+")
 KINDS = {"signaal", "interventie", "partner", "begrip", "bron", "boom",
-         "contact", "contactorg", "meldstap", "regeling", "stand"}
+         "contact", "contactorg", "meldstap", "regeling", "stand", "casus"}
 
 
 def _texts(site: Path) -> dict[str, str]:
@@ -67,7 +67,7 @@ def test_internal_edition_holds_every_intern_item(editions: dict[str, dict[str, 
     found = {m[len("zq7kanarie"):] for text in editions["intern"].values() for m in CANARY.findall(text)}
     assert KINDS <= found, KINDS - found
     pdf_text = " ".join(t for name, t in editions["intern"].items() if name.endswith(".pdf"))
-    for kind in ("signaal", "contact", "meldstap"):  # what a card shows: its signals and the route on the back
+    for kind in ("signaal", "contact", "meldstap", "casus"):  # cards: signals and route; handouts: the case
         assert f"zq7kanarie{kind}" in pdf_text, kind
     search = " ".join(t for name, t in editions["intern"].items() if name.startswith("search/"))
     assert "zq7kanariesignaal" in search
