@@ -195,7 +195,7 @@ def _meldroute(index: Index) -> tuple[Blok, bool]:
 
 def _wie(partner: PartnerView) -> list[Deel]:
     """Whom to call: the name and number, or a line to write them on when the gemeente has not filled them in."""
-    contact = next((c for c in partner.contacten if c.telefoon), None)
+    contact = partner.te_bellen
     naam = partner.naam + (f" ({contact.persoon})" if contact and contact.persoon else "")
     nummer = partner.nummer
     if nummer:

@@ -108,7 +108,7 @@ def bellen(index: Index, rollen: set[str]) -> list[Belstap]:
 
 def _nummer(partner: PartnerView) -> Nummer:
     """The gemeente's own contact when it has one (with a number first), else the partner itself."""
-    contact = next((c for c in partner.contacten if c.telefoon), partner.contacten[0] if partner.contacten else None)
+    contact = partner.te_bellen
     naam = contact.naam if contact is not None else partner.naam
     if contact is not None and contact.persoon:
         naam += f" ({contact.persoon})"

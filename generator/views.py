@@ -221,6 +221,11 @@ class PartnerView(View):
         return self._index.contacts.get(self.id, [])
 
     @property
+    def te_bellen(self) -> Contact | None:
+        """The gemeente's contact to print for this partner: the first with a number, else the first."""
+        return next((c for c in self.contacten if c.telefoon), self.contacten[0] if self.contacten else None)
+
+    @property
     def van_gemeente(self) -> bool:
         """The number comes from the gemeente's profile, not from a national list."""
         return self.record.soort != "landelijk"
