@@ -12,17 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, compounds, handouts, mkdocs_run, pages, presentatie, printer, text, urls
+from . import cards, compounds, handouts, invullen, mkdocs_run, pages, presentatie, printer, text, urls, vakken
 from . import graph as graphs
 from .diagram import DiagramError
-from .editie import Editie
+from .editie import Editie, Publiek
 from .editions import for_edition
 from .loader import Content, load
 from .problems import ContentError, Problem, Problems
 from .resolve import Site, resolve
 from .sitecheck import check_site
 from .validators import validate
-from .workspace import WorkspaceError, swap, workspace
+from .workspace import Workspace, WorkspaceError, swap, workspace
 
 PROJECT = Path(__file__).resolve().parent.parent
 Say = Callable[[str], None]
@@ -60,34 +60,93 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
     """Build one edition into editie.out_dir; the previous output stays until every stage succeeded.
 
     `checked` is content already read and validated (by `build_many`, once for all editions).
+    The site is built as the template every edition shares (`build_sjabloon`), then filled in for
+    this edition (`fill`): one way for one edition and for many.
     """
     content = checked or check(root, editie.strikt)               # 1. read every file, run every rule; stop on errors
-    content = for_edition(content, editie)                        # 2. leave out what this edition may not show
+    try:
+        if stage == "docs":                                       #    Markdown and config only, for reading and `make serve`
+            return _docs(root, content, editie, say)
+        with workspace(editie.out_dir) as work:
+            sjabloon = build_sjabloon(root, content, editie.publiek, work, say)
+            return fill(root, sjabloon, content, editie, say)
+    except WorkspaceError as exc:
+        raise BuildError(str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Sjabloon:
+    """The site every edition of one audience shares: MkDocs output with a token in every vak."""
+
+    site_dir: Path
+    keys: list[tuple[str, ...]]  # the vakken, in token order
+    pages: int
+
+
+def build_sjabloon(root: Path, content: Content, publiek: Publiek, work: Workspace, say: Say = print) -> Sjabloon:
+    """Stages 2–10 for a stand-in gemeente whose every vak is a token (vakken.py); into work.site."""
+    some = next(iter(content.gemeenten))
+    content = vakken.sjabloon_content(for_edition(content, Editie(out_dir=work.root, gemeente=some, publiek=publiek)))  # 2.
+    editie = Editie(out_dir=work.root, gemeente=vakken.SJABLOON, publiek=publiek)
     graph = graphs.build(content)                                 # 3. one graph of every record and reference
     site = resolve(content, graph, editie, content_version(root))  # 4. everything to render, read-only
     try:
-        with workspace(editie.out_dir) as work:                   # 5. a work folder of this build's own
-            written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor")  # 6. Markdown pages
-            written += presentatie.write(site, work.docs)         #    and the slides of every session (static HTML)
-            say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
-            mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)  # 7. this edition's MkDocs config
-            if stage == "docs":                                   #    (docs only: Markdown and config are the output)
-                _swap(work.root, editie.out_dir, say)
-                return Result(site, len(written), 0)
-            card_pages = _print_cards(site, work.docs, say)       # 8. card PDFs
-            _print_handouts(site, work.docs, say)                 #    training handouts (A4) and the poster (A3)
-            mkdocs_run.run(work)                                  # 9. MkDocs renders the HTML
-            _fail_on(check_site(work.site, site))                 # 10. links, titles, nothing from outside
-            _swap(work.site, editie.out_dir, say)                 # 11. only now replace the previous site
-            return Result(site, len(written), card_pages)
+        env = pages.environment(site, sjabloon=True)
+        written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor", env)  # 6. Markdown pages
+        written += presentatie.write(site, work.docs)             #    the slides (written again per edition)
+        _placeholders(site, work.docs)                            #    every PDF an edition prints, empty for now
+        say(f"Generator: {len(written)} pagina's geschreven (sjabloon voor de editie {publiek})")
+        mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work, sjabloon=True)  # 7. the MkDocs config
+        mkdocs_run.run(work)                                      # 9. MkDocs renders the HTML
     except DiagramError as exc:
         raise BuildError(str(exc)) from exc
     except mkdocs_run.MkDocsError as exc:
         raise BuildError(f"MkDocs kon de site niet bouwen:\n{exc}") from exc
-    except WorkspaceError as exc:
-        raise BuildError(str(exc)) from exc
     except compounds.WordListMissing as exc:
         raise BuildError(str(exc)) from exc
+    _fail_on(check_site(work.site, site))                         # 10. links, titles, nothing from outside
+    return Sjabloon(work.site, env.globals["vak"].keys, len(written))
+
+
+def fill(root: Path, sjabloon: Sjabloon, content: Content, editie: Editie, say: Say = print) -> Result:
+    """One edition from the template: its vakken, its PDFs and slides, checked, then swapped into place."""
+    content = for_edition(content, editie)                        # 2. leave out what this edition may not show
+    site = resolve(content, graphs.build(content), editie, content_version(root))  # 3–4.
+    found = invullen.render(site, pages.environment(site), sjabloon.keys, PROJECT / "mkdocs.yml")
+    with workspace(editie.out_dir) as work:
+        logo = bool(site.gemeente.huisstijl and site.gemeente.huisstijl.logo)
+        placed = invullen.fill(sjabloon.site_dir, work.site, found, logo)  # 11. the template with this gemeente's vakken
+        card_pages = _print_cards(site, work.site, say)           # 8. card PDFs
+        _print_handouts(site, work.site, say)                     #    training handouts (A4) and the poster (A3)
+        presentatie.write(site, work.site)                        #    the slides of every session (static HTML)
+        pages.write_huisstijl(site, work.site)                    #    the gemeente's colours and logo
+        _fail_on(invullen.check(work.site, found, placed))       # 12. nothing left unfilled, every PDF made
+        say(f"Editie {editie.naam}: ingevuld")
+        _swap(work.site, editie.out_dir, say)                     # 13. only now replace the previous site
+        return Result(site, sjabloon.pages, card_pages)
+
+
+def _docs(root: Path, content: Content, editie: Editie, say: Say) -> Result:
+    """Markdown and this edition's MkDocs config (vakken filled in directly), for reading or `make serve`."""
+    content = for_edition(content, editie)
+    site = resolve(content, graphs.build(content), editie, content_version(root))
+    with workspace(editie.out_dir) as work:
+        written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor")
+        written += presentatie.write(site, work.docs)
+        mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work)
+        say(f"Generator: {len(written)} pagina's geschreven (gemeente: {editie.gemeente}, {editie.publiek})")
+        _swap(work.root, editie.out_dir, say)
+        return Result(site, len(written), 0)
+
+
+def _placeholders(site: Site, docs: Path) -> None:
+    """Empty files where each edition's PDFs will go, so the template's links can be checked."""
+    paths = [urls.FORMULIER_PDF, *(d.a6 for d in site.decks), *(d.a4 for d in site.decks),
+             *(h.pad for h in handouts.handouts(site))]
+    for path in paths:
+        target = docs / str(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"")
 
 
 def _swap(new: Path, out_dir: Path, say: Say) -> None:
@@ -99,20 +158,20 @@ def _swap(new: Path, out_dir: Path, say: Say) -> None:
 CACHE = PROJECT / "build" / "cache"  # printed card decks by the hash of their HTML (printer.PdfCache)
 
 
-def _print_cards(site: Site, docs: Path, say: Say) -> int:
+def _print_cards(site: Site, folder: Path, say: Say) -> int:
     cards_printer = printer.Printer(site.gemeente, site.versie, printer.PdfCache(CACHE / "kaarten"))
     try:
-        count, seconds = printer.print_all(cards_printer, list(site.decks), docs / "kaarten" / "pdf", say)
+        count, seconds = printer.print_all(cards_printer, list(site.decks), folder / "kaarten" / "pdf", say)
     except printer.CardError as exc:
         raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
     say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
-    printer.print_form(cards_printer, cards.meldroute(site.index), docs / urls.FORMULIER_PDF)  # the blank form, for paper
+    printer.print_form(cards_printer, cards.meldroute(site.index), folder / urls.FORMULIER_PDF)  # the blank form, for paper
     return count
 
 
-def _print_handouts(site: Site, docs: Path, say: Say) -> None:
+def _print_handouts(site: Site, folder: Path, say: Say) -> None:
     try:
-        files, count, seconds = handouts.print_all(site, docs, say, printer.PdfCache(CACHE / "bladen"))
+        files, count, seconds = handouts.print_all(site, folder, say, printer.PdfCache(CACHE / "bladen"))
     except handouts.HandoutError as exc:
         raise BuildError(f"trainingsbladen passen niet: {exc}. Maak de tekst korter.") from exc
     say(f"Trainingsbladen: {files} PDF's, {count} pagina's opgemaakt (de rest uit de cache) in {seconds:.1f} s")

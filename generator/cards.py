@@ -36,6 +36,7 @@ class Regel:
     label: str = ""  # bold lead ("Bevoegd"), or empty
     pad: Markup | None = None  # the web page it links to; the PDF prints the text only
     delen: tuple[Deel, ...] = ()  # when set, the line is these pieces (text and phone numbers)
+    vak: tuple[str, ...] = ()  # on the web card, this gemeente-dependent line is this vak (vakken.py)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Kaart:
     signalen: tuple[View, ...] = ()
     interventie: View | None = None
     intern: bool = False  # shows an intern item: marked "Intern – niet delen buiten de gemeente"
+    intern_inhoud: bool = False  # intern by its own signals or intervention, whatever the gemeente (web card)
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,10 @@ def _signaalkaart(index: Index, barriere: View, rol: View, signalen: list[View],
     ))
     decks = (DeckLink(f"barriere-{barriere.id}", f"Signaalkaarten {barriere.titel}"), DeckLink(f"rol-{rol.id}", f"Signaalkaarten {rol.titel}"))
     titel = f"Signaalkaart {barriere.titel}: {rol.titel}{van}"
+    eigen_intern = any(s.zichtbaarheid == "intern" for s in signalen)
     return Kaart(ident, "signaalkaart", titel, voorkant=voorkant, achterkant=achterkant,
                  decks=decks, barriere=barriere, rol=rol, signalen=tuple(signalen),
-                 intern=meldroute_intern or any(s.zichtbaarheid == "intern" for s in signalen), **_where(ident, website, titel))
+                 intern=meldroute_intern or eigen_intern, intern_inhoud=eigen_intern, **_where(ident, website, titel))
 
 
 def _interventiekaart(index: Index, interventie: View, website: str | None) -> Kaart:
@@ -154,7 +157,7 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     if interventie.partners:
         velden.append(Regel(", ".join(p.naam for p in interventie.partners), label="Partners"))
     lokaal = interventie.lokaal
-    velden.append(Regel(lokaal.tekst if lokaal else "niet nodig", label="Lokale regeling"))
+    velden.append(Regel(lokaal.tekst if lokaal else "niet nodig", label="Lokale regeling", vak=("lokaal", interventie.id) if lokaal else ()))
     status = interventie.status_titel + (f" vanaf {interventie.geldig_vanaf_tekst}" if interventie.geldig_vanaf_tekst else "")
     velden.append(Regel(status, label="Status"))
     achterkant = Kant("achterkant", "Interventiekaart · grondslag en wie", "Grondslag", (
@@ -165,12 +168,18 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     intern = interventie.zichtbaarheid == "intern" or bool(lokaal and lokaal.regeling and lokaal.regeling.zichtbaarheid == "intern")
     return Kaart(ident, "interventiekaart", f"Interventiekaart: {interventie.titel}", voorkant=voorkant, achterkant=achterkant,
                  decks=(DeckLink("interventies", "Alle interventiekaarten"),), interventie=interventie, intern=intern,
+                 intern_inhoud=interventie.zichtbaarheid == "intern",
                  **_where(ident, website, f"Interventiekaart: {interventie.titel}"))
 
 
 def meldroute(index: Index) -> Blok:
     """The gemeente's route as a block (also on the blank 'Leg vast' form)."""
     return _meldroute(index)[0]
+
+
+def route(index: Index) -> tuple[Blok, bool]:
+    """The route block of a card back, and whether it shows an intern item (for the web card's vak)."""
+    return _meldroute(index)
 
 
 def _meldroute(index: Index) -> tuple[Blok, bool]:

@@ -89,6 +89,11 @@ def _rol_blok(index: Index, rol: View, deck: Deck | None) -> RolBlok:
     return RolBlok(rol, signalen, vastleggen, rol.genoemd_door("beslisbomen"), kaarten, rol.groepen)
 
 
+def bellen_voor(index: Index, deur: str) -> list[Belstap]:
+    """Whom to call, for the roles behind this door."""
+    return bellen(index, {r.id for r in index.all("rollen") if r.record.deur == deur})
+
+
 def bellen(index: Index, rollen: set[str]) -> list[Belstap]:
     """Whom to call, from the edition's meldroute.
 

@@ -1,7 +1,9 @@
 """Many editions at once: every gemeente × audience into dist/<gemeente>/<editie>/, each with a zip.
 
-The content is read and validated once; the editions are then independent jobs, run side by side
-on the machine's cores (a CI matrix or any job runner can run them on more machines the same way).
+The content is read and validated once, and the site every edition of an audience shares (the
+template, build.build_sjabloon) is built once per audience; each edition then only fills in its
+gemeente's vakken and prints its PDFs. The editions are independent jobs, run side by side on the
+machine's cores (a CI matrix or any job runner can run them on more machines the same way).
 An edition whose inputs did not change since its last build is not built again: its key is the
 hash of the generator, the shared content, its own gemeente profile and the edition's settings.
 Card decks that read the same in several editions are printed once (printer.PdfCache).
@@ -20,16 +22,18 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import PROJECT, BuildError, build, check
+from .build import PROJECT, BuildError, Sjabloon, build_sjabloon, check, fill
 from .editie import Editie, Publiek
 from .loader import Content
 from .problems import ContentError
+from .workspace import Workspace
 
 AUDIENCES: tuple[Publiek, ...] = ("publiek", "intern")
 GENERATOR_INPUTS = ("generator", "mkdocs.yml", "vendor", "requirements.txt", "constraints.txt")
 KEY_FILE = ".bouwsleutel"
 
 _checked: Content | None = None  # set before the worker processes start; they inherit it
+_sjablonen: dict[str, Sjabloon] = {}  # the template of each audience, likewise
 
 
 @dataclass(frozen=True)
@@ -100,21 +104,44 @@ def build_many(root: Path, dist: Path, *, gemeenten: list[str] | None = None, jo
     _checked = content
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     context = multiprocessing.get_context("fork")  # workers inherit the checked content instead of reading it again
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: list[Future[Uitkomst]] = [pool.submit(_build_one, root, editie, key) for editie, key in todo]
-        for future in as_completed(futures):
-            result = future.result()
-            results.append(result)
-            say(f"[{len(results)}/{total}] {_line(result)}")
-    _checked = None
+    folder = dist / ".sjablonen"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        audiences = sorted({editie.publiek for editie, _ in todo})
+        with ProcessPoolExecutor(max_workers=min(workers, len(audiences) or 1), mp_context=context) as pool:
+            built = {publiek: pool.submit(_template, root, publiek, folder / publiek) for publiek in audiences}
+            for publiek, future in built.items():
+                _sjablonen[publiek] = future.result()
+                say(f"Sjabloon {publiek}: gebouwd")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures: list[Future[Uitkomst]] = [pool.submit(_build_one, root, editie, key) for editie, key in todo]
+            for future in as_completed(futures):
+                result = future.result()
+                results.append(result)
+                say(f"[{len(results)}/{total}] {_line(result)}")
+    finally:
+        _checked = None
+        _sjablonen.clear()
+        shutil.rmtree(folder, ignore_errors=True)
     return results
+
+
+def _template(root: Path, publiek: Publiek, folder: Path) -> Sjabloon:
+    """The shared site of one audience, in a worker process; kept in folder until every edition is filled in."""
+    assert _checked is not None
+    folder.mkdir(parents=True)
+    try:
+        return build_sjabloon(root, _checked, publiek, Workspace(folder), say=lambda line: None)
+    except ContentError as exc:  # as a plain message: it crosses back to the main process
+        raise BuildError(exc.problems.report(exc.kop)) from None
 
 
 def _build_one(root: Path, editie: Editie, key: str) -> Uitkomst:
     """One edition, in a worker process: build, zip, then record its key (only after both succeeded)."""
     started = time.perf_counter()
     try:
-        build(root, editie, say=lambda line: None, checked=_checked)
+        assert _checked is not None
+        fill(root, _sjablonen[editie.publiek], _checked, editie, say=lambda line: None)
     except (BuildError, ContentError) as exc:
         message = exc.problems.report(exc.kop) if isinstance(exc, ContentError) else str(exc)
         return Uitkomst(editie, "mislukt", time.perf_counter() - started, message)

@@ -11,11 +11,13 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from .pages import HUISSTIJL_CSS, HUISSTIJL_LOGO
 from .resolve import Site
+from .vakken import SITE
 from .workspace import Workspace, reason
 
 THEME = Path(__file__).parent / "theme"
@@ -27,23 +29,30 @@ class MkDocsError(Exception):
     pass
 
 
-def write_config(base: Path, site: Site, work: Workspace) -> None:
+def write_config(base: Path, site: Site, work: Workspace, sjabloon: bool = False) -> None:
+    """`sjabloon`: the shared template of all editions; its site name ends in a token filled per edition."""
     config = yaml.safe_load(base.read_text(encoding="utf-8"))
     # Relative to the work folder (MkDocs reads them relative to the config file), so the folder can move.
     config["docs_dir"] = work.docs.name
     config["site_dir"] = work.site.name
     config["theme"]["custom_dir"] = str(THEME / "overrides")
     config.setdefault("extra", {})["editie"] = site.editie.publiek  # the theme marks an internal edition on every page
-    if site.gemeente.id != "landelijk":
-        config["site_name"] = f"{config['site_name']} · {site.gemeente.naam}"
-    if site.gemeente.huisstijl is not None:
-        config["extra_css"] = [*config.get("extra_css", []), HUISSTIJL_CSS]
-        if site.gemeente.huisstijl.logo:
-            config["theme"]["logo"] = HUISSTIJL_LOGO
+    if sjabloon:
+        config["site_name"] += SITE
+    elif site.gemeente.id != "landelijk":
+        config["site_name"] += site_suffix(site.gemeente)
+    config["extra_css"] = [*config.get("extra_css", []), HUISSTIJL_CSS]
+    if not sjabloon and site.gemeente.huisstijl is not None and site.gemeente.huisstijl.logo:
+        config["theme"]["logo"] = HUISSTIJL_LOGO
     for extension in config["markdown_extensions"]:
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
             extension["pymdownx.snippets"]["base_path"] = [work.includes.name]
     work.config.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def site_suffix(gemeente: Any) -> str:
+    """What follows the site name in a gemeente's edition (nothing in the national one)."""
+    return "" if gemeente.id == "landelijk" else f" · {gemeente.naam}"
 
 
 def run(work: Workspace) -> None:

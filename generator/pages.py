@@ -12,13 +12,15 @@ from . import compounds, diagram, phrases, text, urls
 from .loader import Key
 from .problems import ContentError, Problem, Problems
 from .resolve import Site
+from .vakken import Vakken
 from .views import tel_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 THEME = Path(__file__).parent / "theme"
 
 
-def environment(site: Site) -> jinja2.Environment:
+def environment(site: Site, sjabloon: bool = False) -> jinja2.Environment:
+    """The page templates' environment; `sjabloon`: gemeente vakken become tokens (vakken.py)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -36,12 +38,13 @@ def environment(site: Site) -> jinja2.Environment:
     env.globals.update(pagina={k: Markup(v) for k, v in urls.PAGES.items()}, phrases=phrases,
                        gemeente=site.gemeente, versie=site.versie,
                        scripts={k: Markup(v) for k, v in urls.SCRIPTS.items()}, formulier_pdf=Markup(urls.FORMULIER_PDF))
+    env.globals["vak"] = Vakken(env, site.index, sjabloon)
     return env
 
 
-def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list[str]:
+def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path, env: jinja2.Environment | None = None) -> list[str]:
     """Write every page; return their paths. Diagrams are drawn here, from the resolved structure."""
-    env = environment(site)
+    env = env or environment(site)
     words = compounds.word_list()
     written = []
     failed: list[Problem] = []
@@ -68,7 +71,7 @@ def write_markdown(site: Site, docs: Path, includes: Path, vendor: Path) -> list
     (docs / "assets" / "js").mkdir(parents=True, exist_ok=True)
     shutil.copy(vendor / "iframe-worker-shim.js", docs / "assets" / "js" / "iframe-worker-shim.js")
     _abbreviations(site, includes / "afkortingen.md")
-    _huisstijl(site, docs)
+    write_huisstijl(site, docs)
     return written
 
 
@@ -82,10 +85,15 @@ HUISSTIJL_CSS = "assets/stylesheets/gemeente.css"
 HUISSTIJL_LOGO = "assets/images/gemeente-logo.png"
 
 
-def _huisstijl(site: Site, docs: Path) -> None:
-    """The gemeente's own colours and logo, when its profile has them (validated: PNG, readable contrast)."""
+def write_huisstijl(site: Site, docs: Path) -> None:
+    """The gemeente's own colours and logo, when its profile has them (validated: PNG, readable contrast).
+
+    Every edition has the stylesheet (empty without a house style), so all editions share one template.
+    """
     stijl = site.gemeente.huisstijl
+    (docs / HUISSTIJL_CSS).parent.mkdir(parents=True, exist_ok=True)
     if stijl is None:
+        (docs / HUISSTIJL_CSS).write_text("/* geen eigen huisstijl */\n", encoding="utf-8")
         return
     css = (f":root, [data-md-color-primary] {{ --md-primary-fg-color: {stijl.kleur}; "
            f"--md-primary-fg-color--dark: {stijl.kleur}; --md-primary-bg-color: #ffffff; }}\n"
