@@ -92,9 +92,10 @@ def build_sjabloon(root: Path, content: Content, publiek: Publiek, work: Workspa
     site = resolve(content, graph, editie, content_version(root))  # 4. everything to render, read-only
     try:
         env = pages.environment(site, sjabloon=True)
+        tokens: vakken.Vakken = env.globals["vak"]  # type: ignore[assignment]
         written = pages.write_markdown(site, work.docs, work.includes, PROJECT / "vendor", env)  # 6. Markdown pages
         written += presentatie.write(site, work.docs)             #    the slides (written again per edition)
-        _placeholders(site, work.docs)                            #    every PDF an edition prints, empty for now
+        write_placeholders(site, work.docs)                            #    every PDF an edition prints, empty for now
         say(f"Generator: {len(written)} pagina's geschreven (sjabloon voor de editie {publiek})")
         mkdocs_run.write_config(PROJECT / "mkdocs.yml", site, work, sjabloon=True)  # 7. the MkDocs config
         mkdocs_run.run(work)                                      # 9. MkDocs renders the HTML
@@ -105,7 +106,7 @@ def build_sjabloon(root: Path, content: Content, publiek: Publiek, work: Workspa
     except compounds.WordListMissing as exc:
         raise BuildError(str(exc)) from exc
     _fail_on(check_site(work.site, site))                         # 10. links, titles, nothing from outside
-    return Sjabloon(work.site, env.globals["vak"].keys, len(written))
+    return Sjabloon(work.site, tokens.keys, len(written))
 
 
 def fill(root: Path, sjabloon: Sjabloon, content: Content, editie: Editie, say: Say = print) -> Result:
@@ -139,7 +140,7 @@ def _docs(root: Path, content: Content, editie: Editie, say: Say) -> Result:
         return Result(site, len(written), 0)
 
 
-def _placeholders(site: Site, docs: Path) -> None:
+def write_placeholders(site: Site, docs: Path) -> None:
     """Empty files where each edition's PDFs will go, so the template's links can be checked."""
     paths = [urls.FORMULIER_PDF, *(d.a6 for d in site.decks), *(d.a4 for d in site.decks),
              *(h.pad for h in handouts.handouts(site))]

@@ -110,8 +110,8 @@ def build_many(root: Path, dist: Path, *, gemeenten: list[str] | None = None, jo
         audiences = sorted({editie.publiek for editie, _ in todo})
         with ProcessPoolExecutor(max_workers=min(workers, len(audiences) or 1), mp_context=context) as pool:
             built = {publiek: pool.submit(_template, root, publiek, folder / publiek) for publiek in audiences}
-            for publiek, future in built.items():
-                _sjablonen[publiek] = future.result()
+            for publiek, done in built.items():
+                _sjablonen[publiek] = done.result()
                 say(f"Sjabloon {publiek}: gebouwd")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures: list[Future[Uitkomst]] = [pool.submit(_build_one, root, editie, key) for editie, key in todo]
