@@ -202,3 +202,37 @@ def test_card_backs_give_112_once_and_supervision_is_not_investigation(decks) ->
         assert not kaart.adres.endswith(".html")  # no web address known: a findable title, not a file path
     assert any(k.interventie.is_toezicht for k in all_cards.values() if k.interventie)
     assert any(not k.interventie.is_toezicht for k in all_cards.values() if k.interventie)
+
+
+def test_signal_card_fronts_use_their_height(prepared, decks) -> None:
+    """No half-empty front: the text runs to near the bottom, and no empty band is more than a fifth of the card.
+
+    Fill is where the lowest line of text ends, as a share of the height inside the padding. Before the
+    front spread its signals, fronts filled 46 % (minimum) to 63 % (median), with empty bands of up to half
+    the card; a front that reaches 85 % and has no gap above 20 % reads as a full card, while a card that
+    has to grow (more signals) still has room.
+    """
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    cards_printer = printer.Printer(prepared.gemeente, prepared.versie)
+    fronts: dict[str, tuple[float, float]] = {}
+    for deck in decks:
+        if not any(k.soort == "signaalkaart" for k in deck.kaarten) or not deck.id.startswith("barriere-"):
+            continue  # the role decks hold the same cards
+        document = HTML(string=cards_printer.html(deck, "a6"), base_url=str(printer.TEMPLATES)).render()
+        assert not printer.overflowing_sides(document)
+        for page in document.pages:
+            side = next(b for b in page._page_box.descendants()
+                        if getattr(b, "element", None) is not None and b.element.get("data-kant") and b.element_tag == "section")
+            if side.element.get("data-kant") != "voorkant":
+                continue
+            usable = page.height - side.padding_top - side.padding_bottom
+            lines = sorted((line.position_y, line.position_y + line.height) for line in side.descendants() if isinstance(line, LineBox))
+            fill = (lines[-1][1] - side.content_box_y()) / usable
+            gap = max([lines[0][0] - side.content_box_y()] + [b[0] - a[1] for a, b in zip(lines, lines[1:])]) / usable
+            fronts[side.element.get("data-kaart")] = (fill, gap)
+    signal_cards = {k.id for d in decks for k in d.kaarten if k.soort == "signaalkaart"}
+    assert set(fronts) == signal_cards
+    too_empty = {kaart: (round(fill, 2), round(gap, 2)) for kaart, (fill, gap) in fronts.items() if fill < 0.85 or gap > 0.2}
+    assert not too_empty
