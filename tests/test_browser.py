@@ -342,6 +342,27 @@ def test_matrix_prints_in_landscape_with_every_column(built_site: Path, browser)
     context.close()
 
 
+@pytest.mark.parametrize("relative", ["barrieremodel.html", "beslisbomen/jongere/overzicht.html"])
+def test_diagram_opens_full_size_on_a_phone(built_site: Path, browser, relative: str) -> None:
+    """At 360 px the inline diagram is scaled down; a keyboard-reachable link opens the SVG on its own, legible."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto((built_site / relative).as_uri())
+    link = page.locator(".bw-vergroot a")
+    link.focus()
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    svg = (built_site / relative).parent / link.get_attribute("href")
+    assert svg.suffix == ".svg" and svg.is_file()
+    for href in re.findall(r'href="([^"#]+)"', svg.read_text(encoding="utf-8")):  # its links work from where it is
+        assert (svg.parent / href).is_file(), href
+    link.press("Enter")
+    page.wait_for_load_state("load")
+    assert page.url == svg.as_uri()
+    heights = page.evaluate("[...document.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 10  # the text is legible on the phone, the page scrolls to show the rest
+    context.close()
+
+
 def too_wide(browser, site: Path, relatives: list[str], width: int = 320) -> list[tuple[str, int]]:
     """Pages that scroll sideways at this viewport width, with their width."""
     context = browser.new_context(viewport={"width": width, "height": 640})
