@@ -135,10 +135,11 @@ def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
 
 # What workers type, and a word the page they want shows: a compound, its last part, a plural of a
 # compound, a street word, English, a misspelling. 'melkers' and 'verhuur' are only found through the
-# compounds split at build time; 'sexworker' and 'uitzendkracht' through the editors' zoektermen.
+# compounds split at build time; 'sexworker', 'uitzendkracht(en)' and 'uitzendburo' through the editors' zoektermen.
 SEARCHES = [("kamerverhuur", "kamerverhuur"), ("verhuur", "kamerverhuur"), ("melkers", "huisjesmelker"),
-            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("sexworker", "sexworker"),
-            ("uitzendkracht", "uitzendkracht"), ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris")]
+            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("loverboys", "loverboy"), ("sexworker", "sexworker"),
+            ("uitzendkracht", "uitzendkracht"), ("uitzendkrachten", "uitzendkracht"), ("signalen uitzendkrachten", "uitzendkracht"),
+            ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris"), ("mensenhandelaar", "mensenhandelaar")]
 
 
 def _pages_showing(site: Path, word: str) -> set[str]:
