@@ -61,6 +61,17 @@ class Diagram:
     label: str
     label_id: str
 
+    @property
+    def svg(self) -> Markup:
+        """Drawn, for the file of its own beside its page ('open groot').
+
+        Empty when it cannot be drawn: the page that shows it reports that, once, at its record, and the build stops.
+        """
+        try:
+            return render(self)
+        except DrawingFailed:
+            return Markup("")
+
 
 def render(drawing: Diagram) -> Markup:
     return render_svg(dot(drawing.knopen, drawing.pijlen, drawing.richting), drawing.label, drawing.label_id)

@@ -69,7 +69,9 @@ def _pages(index: Index, kaarten: list[Kaart], decks: list[Deck]) -> Iterator[Pa
     barrieres = index.all("barrieres")
     yield Page(urls.PAGES["start"], "index.md.j2", {"aantallen": {
         "signalen": len(content.signalen), "barrieres": len(content.barrieres), "interventies": len(content.interventies)}})
-    yield Page(urls.PAGES["barrieremodel"], "barrieremodel.md.j2", {"barrieres": barrieres}, diagram=_chain(barrieres))
+    chain, tekening = _chain(barrieres), urls.drawing(urls.PAGES["barrieremodel"])
+    yield Page(urls.PAGES["barrieremodel"], "barrieremodel.md.j2", {"barrieres": barrieres, "tekening": tekening}, diagram=chain)
+    yield Page(tekening, "tekening.svg.j2", {"diagram": chain})
     for b in barrieres:
         yield Page(b.pad, "barriere.md.j2", {"b": b, "kaarten": [k for k in kaarten if k.barriere is b]}, bron=("barrieres", b.id))
     for s in index.all("signalen"):
@@ -171,8 +173,10 @@ def _tree_pages(boom: View) -> Iterator[Page]:
               for k in boom.knopen.values()]
     pijlen = [(k.id, a.knoop.id, a.tekst) for k in boom.knopen.values() if k.is_vraag for a in k.antwoorden]
     drawing = diagram.Diagram(knopen, pijlen, "TB", f"Schema van de beslisboom {boom.titel}", "boom-titel")
-    yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}"},
+    tekening = urls.drawing(str(boom.overzicht))
+    yield Page(str(boom.overzicht), "beslisboom_overzicht.md.j2", {"boom": boom, "titel": f"Overzicht: {boom.titel}", "tekening": tekening},
                bron=bron, diagram=drawing)
+    yield Page(tekening, "tekening.svg.j2", {"diagram": drawing})  # drawn after its page, which reports a failure
 
 
 def _combinatiewijzer(index: Index) -> Iterator[Page]:

@@ -91,6 +91,14 @@ def tree_overview(boom: str) -> Markup:
     return Markup(f"beslisbomen/{boom}/overzicht.md")
 
 
+def drawing(page: str) -> Markup:
+    """A page's diagram as a file of its own, beside the page so its links work from there, to open full size on a phone.
+
+    'beslisbomen/x/overzicht.md' -> 'beslisbomen/x/overzicht-tekening.svg' (a node id never ends in '.svg').
+    """
+    return Markup(page.removesuffix(".md") + "-tekening.svg")
+
+
 def card(ident: str) -> Markup:
     return Markup(f"kaarten/{ident}.md")
 

@@ -135,10 +135,11 @@ def test_dutch_search_works_offline(built_site: Path, page: Page) -> None:
 
 # What workers type, and a word the page they want shows: a compound, its last part, a plural of a
 # compound, a street word, English, a misspelling. 'melkers' and 'verhuur' are only found through the
-# compounds split at build time; 'sexworker' and 'uitzendkracht' through the editors' zoektermen.
+# compounds split at build time; 'sexworker', 'uitzendkracht(en)' and 'uitzendburo' through the editors' zoektermen.
 SEARCHES = [("kamerverhuur", "kamerverhuur"), ("verhuur", "kamerverhuur"), ("melkers", "huisjesmelker"),
-            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("sexworker", "sexworker"),
-            ("uitzendkracht", "uitzendkracht"), ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris")]
+            ("huisjesmelkers", "huisjesmelker"), ("loverboy", "loverboy"), ("loverboys", "loverboy"), ("sexworker", "sexworker"),
+            ("uitzendkracht", "uitzendkracht"), ("uitzendkrachten", "uitzendkracht"), ("signalen uitzendkrachten", "uitzendkracht"),
+            ("uitzendburo", "uitzendburo"), ("functionaris", "aandachtsfunctionaris"), ("mensenhandelaar", "mensenhandelaar")]
 
 
 def _pages_showing(site: Path, word: str) -> set[str]:
@@ -300,20 +301,66 @@ def test_abbreviation_explains_itself_to_keyboard_users(built_site: Path, page: 
     assert brp.term in shown and " ".join(brp.uitleg.split())[:40] in shown  # the explanation, not only the letters
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_matrix_scrolls_inside_its_column_with_the_first_column_in_view(built_site: Path, browser, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900})
+MATRICES = ("matrix/interventies.html", "matrix/vormen.html")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_matrix_scrolls_inside_its_box_with_header_row_and_first_column_in_view(built_site: Path, browser, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    page.goto((built_site / "matrix" / "interventies.html").as_uri())
-    assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself does not scroll sideways
-    wrap = page.locator(".bw-matrix .md-typeset__scrollwrap")
-    first = page.locator(".bw-matrix tbody tr:first-child td:first-child")
-    before = first.bounding_box()
-    wrap.evaluate("el => el.scrollLeft = el.scrollWidth")
-    assert wrap.evaluate("el => el.scrollLeft") > 0  # the table is wider than the column and scrolls inside it
-    after, box = first.bounding_box(), wrap.bounding_box()
-    assert before is not None and after is not None and box is not None
-    assert box["x"] - 1 <= after["x"] <= before["x"]  # sticky: the first column stays at the left edge, in view
+    scrolled_sideways = []
+    for relative in MATRICES:
+        page.goto((built_site / relative).as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, relative  # the page does not scroll sideways
+        box = page.locator(".bw-matrix")
+        first = page.locator(".bw-matrix tbody tr:first-child td:first-child")
+        header = page.locator(".bw-matrix thead th:nth-child(2)")
+        before, header_before = first.bounding_box(), header.bounding_box()
+        box.evaluate("el => { el.scrollLeft = el.scrollWidth; el.scrollTop = el.scrollHeight; }")
+        assert box.evaluate("el => el.scrollTop") > 0, relative  # the rows scroll inside the box, not the page
+        if box.evaluate("el => el.scrollLeft") > 0:
+            scrolled_sideways.append(relative)
+        after, header_after, frame = first.bounding_box(), header.bounding_box(), box.bounding_box()
+        assert before and after and header_before and header_after and frame
+        assert abs(after["x"] - before["x"]) <= 1 and frame["x"] - 1 <= after["x"], relative  # sticky first column
+        assert abs(header_after["y"] - header_before["y"]) <= 1 and header_after["y"] >= frame["y"] - 1, relative  # sticky header row
+        assert page.evaluate("window.scrollY") == 0
+    assert "matrix/interventies.html" in scrolled_sideways  # the wide matrix is wider than the column and scrolls inside it
+    context.close()
+
+
+def test_matrix_prints_in_landscape_with_every_column(built_site: Path, browser) -> None:
+    context = browser.new_context(viewport={"width": 1047, "height": 740})  # A4 landscape: 277 mm less 2 × 10 mm margin
+    page = context.new_page()
+    for relative in MATRICES:
+        page.goto((built_site / relative).as_uri())
+        page.emulate_media(media="print")
+        assert page.evaluate("getComputedStyle(document.querySelector('.bw-matrix')).page") == "liggend"
+        right = page.evaluate("Math.max(...[...document.querySelectorAll('.bw-matrix th')].map(th => th.getBoundingClientRect().right))")
+        assert right <= page.evaluate("document.documentElement.clientWidth"), relative  # no column cut off
+        pdf = page.pdf(prefer_css_page_size=True)
+        assert pdf.startswith(b"%PDF")
+    context.close()
+
+
+@pytest.mark.parametrize("relative", ["barrieremodel.html", "beslisbomen/jongere/overzicht.html"])
+def test_diagram_opens_full_size_on_a_phone(built_site: Path, browser, relative: str) -> None:
+    """At 360 px the inline diagram is scaled down; a keyboard-reachable link opens the SVG on its own, legible."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto((built_site / relative).as_uri())
+    link = page.locator(".bw-vergroot a")
+    link.focus()
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    svg = (built_site / relative).parent / link.get_attribute("href")
+    assert svg.suffix == ".svg" and svg.is_file()
+    for href in re.findall(r'href="([^"#]+)"', svg.read_text(encoding="utf-8")):  # its links work from where it is
+        assert (svg.parent / href).is_file(), href
+    link.press("Enter")
+    page.wait_for_load_state("load")
+    assert page.url == svg.as_uri()
+    heights = page.evaluate("[...document.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 10  # the text is legible on the phone, the page scrolls to show the rest
     context.close()
 
 

@@ -27,8 +27,13 @@ def _text(reader: pypdf.PdfReader) -> str:
 
 
 @pytest.fixture(scope="module")
-def decks():
-    return list(prepare(ROOT, Editie(out_dir=ROOT / "site")).decks)
+def prepared():
+    return prepare(ROOT, Editie(out_dir=ROOT / "site"))
+
+
+@pytest.fixture(scope="module")
+def decks(prepared):
+    return list(prepared.decks)
 
 
 def test_cards_exist_per_barrier_role_and_intervention(decks) -> None:
@@ -71,11 +76,11 @@ def test_a6_and_a4_pdfs(built_site: Path, decks) -> None:
 
 
 def test_pdfs_are_tagged_dutch_and_embed_their_fonts(built_site: Path, decks) -> None:
-    for deck in decks[:3] + decks[-1:]:
-        reader = pypdf.PdfReader(built_site / deck.a6)
+    for path in [built_site / d.a6 for d in decks[:3] + decks[-1:]] + [built_site / decks[0].a4]:  # A4: with crop marks
+        reader = pypdf.PdfReader(path)
         root = reader.trailer["/Root"]
-        assert "/StructTreeRoot" in root, deck.id
-        assert root.get("/Lang") in ("nl", "nl-NL"), deck.id
+        assert "/StructTreeRoot" in root, path.name
+        assert root.get("/Lang") in ("nl", "nl-NL"), path.name
         assert root["/MarkInfo"]["/Marked"]
         assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
         for page in reader.pages:
@@ -83,7 +88,7 @@ def test_pdfs_are_tagged_dutch_and_embed_their_fonts(built_site: Path, decks) ->
                 font = font.get_object()
                 descendants = font.get("/DescendantFonts")
                 descriptor = (descendants[0].get_object() if descendants else font)["/FontDescriptor"]
-                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), deck.id
+                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), path.name
 
 
 def test_a4_backs_are_mirrored_for_long_edge_duplex(built_site: Path, decks) -> None:
@@ -133,19 +138,57 @@ def test_card_type_is_never_below_8pt() -> None:
     assert all(unit == "pt" and float(value) >= 8 for value, unit in sizes), sizes
 
 
-def test_a4_sheet_holds_four_a6_cells_in_a_two_by_two_grid(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def a4_pages(prepared, decks):
+    """The laid-out A4 sheets (fronts, then backs) of a deck with at least four cards."""
     from weasyprint import HTML
 
-    site = prepare(ROOT, Editie(out_dir=tmp_path / "site"))
-    deck = next(d for d in site.decks if len(d.kaarten) >= 4)
-    cards_printer = printer.Printer(site.gemeente, site.versie)
-    document = HTML(string=cards_printer.html(deck, "a4"), base_url=str(printer.TEMPLATES)).render()
-    mm = 25.4 / 96
-    for page in document.pages[:2]:  # the fronts, then the backs
-        cells = [(round(b.position_x * mm, 1), round(b.position_y * mm, 1), round(b.width * mm, 1), round(b.height * mm, 1))
-                 for b in page._page_box.descendants()
-                 if getattr(b, "element", None) is not None and b.element.get("class") == "cel"]
-        assert cells == [(0, 0, 105, 148.5), (105, 0, 105, 148.5), (0, 148.5, 105, 148.5), (105, 148.5, 105, 148.5)]
+    deck = next(d for d in decks if len(d.kaarten) >= 4)
+    cards_printer = printer.Printer(prepared.gemeente, prepared.versie)
+    return HTML(string=cards_printer.html(deck, "a4"), base_url=str(printer.TEMPLATES)).render().pages
+
+
+PX_MM = 25.4 / 96
+
+
+def _boxes(page, test) -> list[tuple[float, float, float, float]]:
+    """(x0, y0, x1, y1) in mm of the border boxes on a page whose element passes test."""
+    return [(b.border_box_x() * PX_MM, b.border_box_y() * PX_MM,
+             (b.border_box_x() + b.border_width()) * PX_MM, (b.border_box_y() + b.border_height()) * PX_MM)
+            for b in page._page_box.descendants() if getattr(b, "element", None) is not None and test(b)]
+
+
+def test_a4_sheet_holds_four_a6_cells_in_a_two_by_two_grid(a4_pages) -> None:
+    for page in a4_pages[:2]:  # the fronts, then the backs
+        cells = [tuple(round(v, 1) for v in box) for box in _boxes(page, lambda b: b.element.get("class") == "cel")]
+        assert cells == [(0, 0, 105, 148.5), (105, 0, 210, 148.5), (0, 148.5, 105, 297), (105, 148.5, 210, 297)]
+
+
+def test_a4_sheets_have_crop_marks_at_every_cut_line_inside_the_printable_area(a4_pages) -> None:
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    width, height, margin = 210, 297, 5  # an office printer prints from about 5 mm in from the edge
+    for number, page in enumerate(a4_pages):
+        cells = _boxes(page, lambda b: b.element.get("class") == "cel")
+        cuts_x = {round(x, 1) for c in cells for x in (c[0], c[2])} - {0, width}
+        cuts_y = {round(y, 1) for c in cells for y in (c[1], c[3])} - {0, height}
+        assert cuts_x and cuts_y
+        marks = _boxes(page, lambda b: "snijteken" in (b.element.get("class") or ""))
+        eps = 0.2
+        for x0, y0, x1, y1 in marks:
+            assert x0 >= margin - eps and y0 >= margin - eps and x1 <= width - margin + eps and y1 <= height - margin + eps
+        for x in cuts_x:  # a vertical cut: marks on the line near the top edge, the bottom edge and at every crossing cut
+            on_line = [(y0, y1) for x0, y0, x1, y1 in marks if x0 - eps <= x <= x1 + eps and y1 - y0 > x1 - x0]
+            assert any(y0 <= 15 for y0, _ in on_line) and any(y1 >= height - 15 for _, y1 in on_line), (number, x)
+            assert all(any(y0 <= y <= y1 for y0, y1 in on_line) for y in cuts_y), (number, x)
+        for y in cuts_y:
+            on_line = [(x0, x1) for x0, y0, x1, y1 in marks if y0 - eps <= y <= y1 + eps and x1 - x0 > y1 - y0]
+            assert any(x0 <= 15 for x0, _ in on_line) and any(x1 >= width - 15 for _, x1 in on_line), (number, y)
+            assert all(any(x0 <= x <= x1 for x0, x1 in on_line) for x in cuts_x), (number, y)
+        text = _boxes(page, lambda b: isinstance(b, LineBox) and b.width > 0)
+        assert text
+        for mx0, my0, mx1, my1 in marks:  # a mark never runs through text
+            assert not any(mx0 < tx1 and tx0 < mx1 and my0 < ty1 and ty0 < my1 for tx0, ty0, tx1, ty1 in text), (number, mx0, my0)
 
 
 def test_card_backs_give_112_once_and_supervision_is_not_investigation(decks) -> None:
@@ -159,3 +202,37 @@ def test_card_backs_give_112_once_and_supervision_is_not_investigation(decks) ->
         assert not kaart.adres.endswith(".html")  # no web address known: a findable title, not a file path
     assert any(k.interventie.is_toezicht for k in all_cards.values() if k.interventie)
     assert any(not k.interventie.is_toezicht for k in all_cards.values() if k.interventie)
+
+
+def test_signal_card_fronts_use_their_height(prepared, decks) -> None:
+    """No half-empty front: the text runs to near the bottom, and no empty band is more than a fifth of the card.
+
+    Fill is where the lowest line of text ends, as a share of the height inside the padding. Before the
+    front spread its signals, fronts filled 46 % (minimum) to 63 % (median), with empty bands of up to half
+    the card; a front that reaches 85 % and has no gap above 20 % reads as a full card, while a card that
+    has to grow (more signals) still has room.
+    """
+    from weasyprint import HTML
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    cards_printer = printer.Printer(prepared.gemeente, prepared.versie)
+    fronts: dict[str, tuple[float, float]] = {}
+    for deck in decks:
+        if not any(k.soort == "signaalkaart" for k in deck.kaarten) or not deck.id.startswith("barriere-"):
+            continue  # the role decks hold the same cards
+        document = HTML(string=cards_printer.html(deck, "a6"), base_url=str(printer.TEMPLATES)).render()
+        assert not printer.overflowing_sides(document)
+        for page in document.pages:
+            side = next(b for b in page._page_box.descendants()
+                        if getattr(b, "element", None) is not None and b.element.get("data-kant") and b.element_tag == "section")
+            if side.element.get("data-kant") != "voorkant":
+                continue
+            usable = page.height - side.padding_top - side.padding_bottom
+            lines = sorted((line.position_y, line.position_y + line.height) for line in side.descendants() if isinstance(line, LineBox))
+            fill = (lines[-1][1] - side.content_box_y()) / usable
+            gap = max([lines[0][0] - side.content_box_y()] + [b[0] - a[1] for a, b in zip(lines, lines[1:])]) / usable
+            fronts[side.element.get("data-kaart")] = (fill, gap)
+    signal_cards = {k.id for d in decks for k in d.kaarten if k.soort == "signaalkaart"}
+    assert set(fronts) == signal_cards
+    too_empty = {kaart: (round(fill, 2), round(gap, 2)) for kaart, (fill, gap) in fronts.items() if fill < 0.85 or gap > 0.2}
+    assert not too_empty
