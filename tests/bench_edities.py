@@ -30,13 +30,16 @@ GEMEENTEN_NL = 342
 
 
 def synthetic_profile(number: int) -> str:
-    """A made-up gemeente shaped like a real profile: public functions, intern people and numbers."""
+    """A made-up gemeente shaped like a real profile: a public number of its own (so its cards differ from
+    every other gemeente's), intern people and numbers, and a local regulation."""
     return f"""id: synth-{number:03d}
 naam: Synthetische gemeente {number}
 toelichting: Verzonnen profiel {number} voor de benchmark.
 contacten:
   - partner: aandachtsfunctionaris
     naam: Aandachtsfunctionaris mensenhandel gemeente {number}
+    telefoon: 14 0{number % 1000:03d}
+    zichtbaarheid: publiek
   - partner: aandachtsfunctionaris
     naam: Directe lijn
     persoon: Medewerker {number}
@@ -53,6 +56,11 @@ meldroute:
   - titel: Zorg
     wanneer: Voor hulp en opvang.
     partners: [zorgcoordinator, veilig-thuis]
+lokale_regelingen:
+  - interventie: exploitatievergunning-seksbedrijf
+    stand: aanwezig
+    regeling: APV gemeente {number}, afdeling seksbedrijven
+    bron: voorbeeldprofiel
 bronnen: [voorbeeldprofiel]
 """
 
