@@ -69,7 +69,7 @@ def build(root: Path, editie: Editie, *, stage: str = "site", say: Say = print, 
             return _docs(root, content, editie, say)
         with workspace(editie.out_dir) as work:
             sjabloon = build_sjabloon(root, content, editie.publiek, work, say)
-            return fill(root, sjabloon, content, editie, say)
+            return fill(sjabloon, content, editie, say)
     except WorkspaceError as exc:
         raise BuildError(str(exc)) from exc
 
@@ -79,8 +79,9 @@ class Sjabloon:
     """The site every edition of one audience shares: MkDocs output with a token in every vak."""
 
     site_dir: Path
-    keys: list[tuple[str, ...]]  # the vakken, in token order
+    keys: list[vakken.Key]  # the vakken, in token order
     pages: int
+    versie: str  # the content version, the same on the shared pages and on every edition's PDFs
 
 
 def build_sjabloon(root: Path, content: Content, publiek: Publiek, work: Workspace, say: Say = print) -> Sjabloon:
@@ -106,13 +107,13 @@ def build_sjabloon(root: Path, content: Content, publiek: Publiek, work: Workspa
     except compounds.WordListMissing as exc:
         raise BuildError(str(exc)) from exc
     _fail_on(check_site(work.site, site))                         # 10. links, titles, nothing from outside
-    return Sjabloon(work.site, tokens.keys, len(written))
+    return Sjabloon(work.site, tokens.keys, len(written), site.versie)
 
 
-def fill(root: Path, sjabloon: Sjabloon, content: Content, editie: Editie, say: Say = print) -> Result:
+def fill(sjabloon: Sjabloon, content: Content, editie: Editie, say: Say = print) -> Result:
     """One edition from the template: its vakken, its PDFs and slides, checked, then swapped into place."""
     content = for_edition(content, editie)                        # 2. leave out what this edition may not show
-    site = resolve(content, graphs.build(content), editie, content_version(root))  # 3–4.
+    site = resolve(content, graphs.build(content), editie, sjabloon.versie)  # 3–4.
     found = invullen.render(site, pages.environment(site), sjabloon.keys, PROJECT / "mkdocs.yml")
     with workspace(editie.out_dir) as work:
         logo = bool(site.gemeente.huisstijl and site.gemeente.huisstijl.logo)

@@ -95,7 +95,7 @@ class Deck(DeckLink):
 
 def build_cards(index: Index, website: str | None) -> tuple[list[Kaart], list[Deck]]:
     """All cards and decks of an edition, with the content of every side; nothing rendered yet."""
-    meldroute, meldroute_intern = _meldroute(index)
+    meldroute, meldroute_intern = route(index)
     signaalkaarten: list[Kaart] = []
     for barriere in index.all("barrieres"):
         for rol in index.all("rollen"):
@@ -174,15 +174,10 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
 
 def meldroute(index: Index) -> Blok:
     """The gemeente's route as a block (also on the blank 'Leg vast' form)."""
-    return _meldroute(index)[0]
+    return route(index)[0]
 
 
 def route(index: Index) -> tuple[Blok, bool]:
-    """The route block of a card back, and whether it shows an intern item (for the web card's vak)."""
-    return _meldroute(index)
-
-
-def _meldroute(index: Index) -> tuple[Blok, bool]:
     """The gemeente's route, one line per step, for the back of a card; and whether it shows an intern item."""
     regels, intern = [], False
     for stap in index.gemeente.meldroute:

@@ -141,7 +141,7 @@ def _build_one(root: Path, editie: Editie, key: str) -> Uitkomst:
     started = time.perf_counter()
     try:
         assert _checked is not None
-        fill(root, _sjablonen[editie.publiek], _checked, editie, say=lambda line: None)
+        fill(_sjablonen[editie.publiek], _checked, editie, say=lambda line: None)
     except (BuildError, ContentError) as exc:
         message = exc.problems.report(exc.kop) if isinstance(exc, ContentError) else str(exc)
         return Uitkomst(editie, "mislukt", time.perf_counter() - started, message)

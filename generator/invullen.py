@@ -28,8 +28,8 @@ from markdown.treeprocessors import Treeprocessor
 from .mkdocs_run import site_suffix
 from .problems import Problem
 from .resolve import Site
-from .sitecheck import SCRIPT_URL, _internal
-from .vakken import ANY_TOKEN, NAAM, PREFIX, SITE, TOELICHTING, TOKEN, VRAAG_HET, Vakken
+from .sitecheck import SCRIPT_URL, internal_target
+from .vakken import ANY_TOKEN, NAAM, PREFIX, SITE, TOELICHTING, TOKEN, VRAAG_HET, Key, Vakken
 
 TEXT_FILES = (".html", ".js", ".json")
 BLOCK_OR_INLINE = re.compile(r"(<p>)?(" + PREFIX + r"\d{4}Q)(</p>)?")
@@ -81,7 +81,7 @@ def _converter(mkdocs_yml: Path) -> markdown.Markdown:
     return markdown.Markdown(extensions=[*names, _MkDocsLinks()], extension_configs=options)
 
 
-def render(site: Site, env: jinja2.Environment, keys: list[tuple[str, ...]], mkdocs_yml: Path) -> dict[str, Vak]:
+def render(site: Site, env: jinja2.Environment, keys: list[Key], mkdocs_yml: Path) -> dict[str, Vak]:
     """Every vak of the template, for this edition: token → its HTML and text."""
     vakken = Vakken(env, site.index)
     converter = _converter(mkdocs_yml)
@@ -174,7 +174,7 @@ def check(site_dir: Path, vakken: dict[str, Vak], placed: dict[str, set[Path]]) 
             if link.startswith("#"):
                 continue  # an anchor on the page itself (the Stand van zaken table)
             for folder in folders:
-                target = _internal(folder / "x.html", link)
+                target = internal_target(folder / "x.html", link)
                 if target is not None and not target[0].exists():
                     problems.append(Problem(folder.relative_to(site_dir).as_posix() or ".", 0, 0,
                                             f"link in een vak van de gemeente naar '{link}': dat bestand bestaat niet", "dode-link"))

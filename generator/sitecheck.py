@@ -92,7 +92,7 @@ def _page_problems(page: Path, tree: etree._Element, ids: dict[Path, set[str]], 
     for element, _attribute, link, _ in tree.iterlinks():
         if element.tag == "a" and element.get("href") is None:
             continue
-        target = _internal(page, link)
+        target = internal_target(page, link)
         if target is None:
             continue
         path, fragment = target
@@ -105,7 +105,7 @@ def _page_problems(page: Path, tree: etree._Element, ids: dict[Path, set[str]], 
             yield "dode-link", f"link naar '{link}': dat anker bestaat niet"
 
 
-def _internal(page: Path, href: str) -> tuple[Path, str] | None:
+def internal_target(page: Path, href: str) -> tuple[Path, str] | None:
     """The file and fragment an internal link points to, or None for outside or special links."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:")):

@@ -10,7 +10,8 @@ meldroute, local regulations, the Stand van zaken and the gemeente's name. A tem
   gemeente (`sjabloon_content`). Each edition then renders only its own vakken (`render`) and
   fills them into the template's HTML (invullen.py).
 
-A vak takes ids and the page's root, never views, so the same call can be made again in every edition.
+A vak takes ids (and, for links, `root=` the page's root), never views, so the same call can be
+made again in every edition.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -31,8 +33,9 @@ PREFIX = "BWVAK"
 TOKEN = PREFIX + "{:04d}Q"
 # Plain-text fields of the gemeente, as tokens in the stand-in gemeente of the template.
 NAAM, TOELICHTING, VRAAG_HET, SITE = (f"{PREFIX}{name}Q" for name in ("NAAM", "TOELICHTING", "VRAAGHET", "SITE"))
-ANY_TOKEN = re.compile(PREFIX + r"(?:\d{4}|NAAM|TOELICHTING|VRAAGHET|SITE|LOGO)Q?")
+ANY_TOKEN = re.compile(PREFIX + r"(?:\d{4}|NAAM|TOELICHTING|VRAAGHET|SITE)Q")
 SJABLOON = "sjabloon"  # id of the stand-in gemeente
+Key = tuple[str | None, ...]  # (kind, root or None, *ids)
 
 
 def _view(collection: str) -> Callable[[Index, str], tuple[Any, ...]]:
@@ -48,7 +51,7 @@ def _stand(index: Index, onderdeel: str) -> tuple[Any, ...]:
 
 
 # kind (a macro in _vakken.md.j2) → how its ids become the macro's arguments in this edition.
-# The page's root, when a vak needs it, is passed on after these.
+# The page's root, when the call gives one, is passed on after these.
 ARGUMENTS: dict[str, Callable[..., tuple[Any, ...]]] = {
     "partner": _view("partners"),
     "partner_contacten": _view("partners"),
@@ -71,37 +74,30 @@ class Vakken:
     env: jinja2.Environment
     index: Index
     sjabloon: bool = False
-    calls: dict[tuple[str, ...], int] = field(default_factory=dict)
+    calls: dict[Key, int] = field(default_factory=dict)
 
-    def __call__(self, kind: str, *args: str) -> Markup:
+    def __call__(self, kind: str, *ids: str, root: str | None = None) -> Markup:
         if kind not in ARGUMENTS:
             raise KeyError(f"onbekend vak '{kind}'")
-        key = (kind, *(str(a) for a in args))
+        key: Key = (kind, None if root is None else str(root), *(str(i) for i in ids))
         if self.sjabloon:
             return Markup(TOKEN.format(self.calls.setdefault(key, len(self.calls))))
         return self.render(key)
 
-    def render(self, key: tuple[str, ...]) -> Markup:
+    def render(self, key: Key) -> Markup:
         """The Markdown of one vak for this edition's gemeente."""
-        kind, *args = key
-        wanted = _arity(kind)
-        ids, rest = args[:wanted], args[wanted:]
-        macro = getattr(self._module, kind)
-        return Markup(macro(*ARGUMENTS[kind](self.index, *ids), *rest))
+        kind, root, *ids = key
+        macro = getattr(self._module, str(kind))
+        return Markup(macro(*ARGUMENTS[str(kind)](self.index, *ids), *(() if root is None else (root,))))
 
-    @property
+    @cached_property
     def _module(self) -> Any:
         return self.env.get_template("_vakken.md.j2").make_module()
 
     @property
-    def keys(self) -> list[tuple[str, ...]]:
+    def keys(self) -> list[Key]:
         """The calls in token order (token n is keys[n])."""
         return sorted(self.calls, key=self.calls.__getitem__)
-
-
-def _arity(kind: str) -> int:
-    function = ARGUMENTS[kind]
-    return max(function.__code__.co_argcount - 1, 0)
 
 
 def sjabloon_content(content: Content) -> Content:

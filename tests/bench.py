@@ -35,7 +35,7 @@ def main() -> None:
         times["sjabloon (Markdown, MkDocs, controle)"] = time.perf_counter() - started
         for label, gemeente in (("invullen, lege PDF-cache", "groningen"), ("invullen, andere gemeente", "breda")):
             started = time.perf_counter()
-            fill(ROOT, sjabloon, content, Editie(out_dir=tmp / gemeente, gemeente=gemeente), say=lambda line: None)
+            fill(sjabloon, content, Editie(out_dir=tmp / gemeente, gemeente=gemeente), say=lambda line: None)
             times[f"{label} ({gemeente})"] = time.perf_counter() - started
         for name_, seconds in times.items():
             print(f"{name_:45s} {seconds:6.2f} s")
