@@ -166,7 +166,8 @@ def _print_cards(site: Site, folder: Path, say: Say) -> int:
         count, seconds = printer.print_all(cards_printer, list(site.decks), folder / "kaarten" / "pdf", say)
     except printer.CardError as exc:
         raise BuildError(f"kaarten passen niet: {exc}. Maak de tekst korter; de letter wordt niet kleiner dan 8 pt.") from exc
-    say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen) in {seconds:.1f} s")
+    say(f"Kaarten: {len(site.decks)} pakketten, {count} kaartpagina's A6 (plus A4-vellen), "
+        f"waarvan {cards_printer.laid_out} pagina's opgemaakt (de rest eerder opgemaakt of uit de cache), in {seconds:.1f} s")
     printer.print_form(cards_printer, cards.meldroute(site.index), folder / urls.FORMULIER_PDF)  # the blank form, for paper
     return count
 

@@ -6,7 +6,8 @@ gemeente's vakken and prints its PDFs. The editions are independent jobs, run si
 machine's cores (a CI matrix or any job runner can run them on more machines the same way).
 An edition whose inputs did not change since its last build is not built again: its key is the
 hash of the generator, the shared content, its own gemeente profile and the edition's settings.
-Card decks that read the same in several editions are printed once (printer.PdfCache).
+Card decks that read the same in several editions are printed once (printer.PdfCache), and a worker
+lays out each card side once (printer.Layouts): after its first edition, only the gemeente's backs.
 """
 
 from __future__ import annotations

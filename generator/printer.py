@@ -1,15 +1,21 @@
 """Card decks as print PDFs (WeasyPrint): A6 front/back in duplex order, and A4 sheets of four.
 
-Text that does not fit a card side fails with the card id and side; never clipped.
+Each PDF is made of pages laid out one by one: a card side (A6) or a sheet side (A4), each from its own
+piece of HTML. A page laid out before in this process is reused (Layouts), so an edition lays out only
+what differs from the editions before it. Text that does not fit a card side fails with the card id and
+side; never clipped.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +29,7 @@ from .model import Gemeente
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
 FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
+SHEETS = ("a6", "a4")  # the two PDFs of a deck: card by card, and four to an A4 sheet
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
@@ -86,41 +93,134 @@ class PdfCache:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
+class Layouts:
+    """Pages laid out before, by the HTML that makes them: an edition lays out only the pages it has not seen.
+
+    Card fronts read the same in every edition, and so do most intervention backs; in `make edities` a
+    worker lays them out for its first edition and reuses them for every next one, so an edition lays
+    out little more than its gemeente's card backs. The least recently used pages go first when more
+    than `limit` are kept. One FontConfiguration for all, so fonts are loaded once.
+    """
+
+    def __init__(self, limit: int = 1500):
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.limit = limit
+        self.fonts = FontConfiguration()
+        self._pages: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # HTML of the page -> (its document, the page)
+
+    def lay_out(self, stukken: list[str], document: Callable[[list[str]], str]) -> int:
+        """Lay out, in one pass, every piece of HTML not laid out before; return how many that were.
+
+        Each piece must make exactly one page: card sides that run onto a second page raise one CardError
+        that names them all.
+        """
+        from weasyprint import HTML
+
+        wanted = dict.fromkeys(stukken)
+        for stuk in wanted:
+            if stuk in self._pages:
+                self._pages.move_to_end(stuk)
+        missing = [stuk for stuk in wanted if stuk not in self._pages]
+        if not missing:
+            return 0
+        laid_out = HTML(string=document(missing), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render(font_config=self.fonts)
+        overflow = overflowing_sides(laid_out)
+        if overflow:
+            raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
+        if len(laid_out.pages) != len(missing):
+            raise CardError(f"{len(missing)} kaartzijden werden {len(laid_out.pages)} pagina's")
+        for stuk, page in zip(missing, laid_out.pages):
+            self._pages[stuk] = (laid_out, page)
+        while len(self._pages) > self.limit and next(iter(self._pages)) not in wanted:
+            self._pages.popitem(last=False)
+        return len(missing)
+
+    def get(self, stukken: list[str]) -> list[tuple[Any, Any]]:
+        """(the document it was laid out in, the page) for each piece, laid out before by lay_out."""
+        return [self._pages[stuk] for stuk in stukken]
+
+
+SHARED = Layouts()  # for this process: every edition it builds reuses the pages laid out before
+
+
 class Printer:
-    def __init__(self, gemeente: Gemeente, versie: str, cache: PdfCache | None = None):
+    def __init__(self, gemeente: Gemeente, versie: str, cache: PdfCache | None = None, layouts: Layouts | None = None):
         self.gemeente = gemeente
         self.versie = versie
         self.cache = cache
+        self.layouts = layouts or SHARED
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals["phrases"] = phrases
         self.css = Markup(CSS.read_text(encoding="utf-8"))
+        self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"
+        self.laid_out = 0  # pages this printer had to lay out (the rest were laid out before)
+
+    def pieces(self, deck: Deck, sheet: str) -> list[str]:
+        """The HTML of each page of the deck: front and back of every card (A6), or each side of every sheet (A4).
+
+        Each piece starts with a stamp of the CSS, so a page laid out with other CSS is never taken for this one.
+        """
+        if sheet == "a6":
+            zijde = self.env.get_template("kaarten/zijde-a6.html.j2")
+            return [self.stamp + zijde.render(k=k, side=side, versie=self.versie)
+                    for k in deck.kaarten for side in (k.voorkant, k.achterkant)]
+        vel = self.env.get_template("kaarten/vel-a4.html.j2")
+        return [self.stamp + vel.render(cellen=cellen, voorkant=voorkant, versie=self.versie)
+                for group in sheets(deck.kaarten) for voorkant, cellen in ((True, group["voor"]), (False, group["achter"]))]
 
     def html(self, deck: Deck, sheet: str) -> str:
-        context: dict[str, Any] = {"deck": deck, "gemeente": self.gemeente, "versie": self.versie, "css": self.css}
-        if sheet == "a4":
-            context["vellen"] = sheets(deck.kaarten)
-        return self.env.get_template(f"kaarten/deck-{sheet}.html.j2").render(**context)
+        """The deck as one HTML document (what its PDF shows)."""
+        return self.document(self.title(deck, sheet), sheet, self.pieces(deck, sheet))
+
+    def document(self, titel: str, sheet: str, stukken: list[str]) -> str:
+        return self.env.get_template("kaarten/document.html.j2").render(
+            titel=titel, papier=sheet, css=self.css, stukken=[Markup(s) for s in stukken])
+
+    @staticmethod
+    def title(deck: Deck, sheet: str) -> str:
+        return deck.titel if sheet == "a6" else f"{deck.titel} (A4, vier per vel)"
 
     def render(self, deck: Deck, target: Path) -> int:
-        """Write both PDFs of a deck into target; return the number of A6 pages. Raise CardError on overflow."""
-        from weasyprint import HTML
+        """Write both PDFs of one deck into target; return the number of A6 pages. Raise CardError on overflow."""
+        return sum(count for _, count in self.print_decks([deck], target))
 
-        a6, a4 = self.html(deck, "a6"), self.html(deck, "a4")
-        names = (Path(deck.a6).name, Path(deck.a4).name)
+    def print_decks(self, decks: list[Deck], target: Path) -> Iterator[tuple[Deck, int]]:
+        """Write both PDFs of every deck into target, yielding each deck and its number of A6 pages when written.
+
+        A deck that reads the same as one printed before is copied from the cache. The pages of the
+        others are laid out first, in one pass per paper size, and only the pages not laid out before in
+        this process (so every card side that does not fit is named at once); then each deck is written.
+        """
         target.mkdir(parents=True, exist_ok=True)
-        key = self.cache.key(a6, a4) if self.cache else ""
-        if self.cache and (pages := self.cache.get(key, target, names)) is not None:
-            return pages
-        document = HTML(string=a6, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
-        overflow = overflowing_sides(document)
-        if overflow:
-            raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
-        document.write_pdf(target / names[0], **PDF_OPTIONS)
-        HTML(string=a4, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target / names[1], **PDF_OPTIONS)
-        if self.cache:
-            self.cache.put(key, target, names, len(document.pages))
-        return len(document.pages)
+        todo = []
+        for deck in decks:
+            names = (Path(deck.a6).name, Path(deck.a4).name)
+            pieces = {sheet: self.pieces(deck, sheet) for sheet in SHEETS}
+            key = self.cache.key(*(self.document(self.title(deck, sheet), sheet, pieces[sheet]) for sheet in SHEETS)) if self.cache else ""
+            if self.cache and (count := self.cache.get(key, target, names)) is not None:
+                yield deck, count
+            else:
+                todo.append((deck, names, pieces, key))
+        for sheet in SHEETS:
+            self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces[sheet]],
+                                                  functools.partial(self.document, "", sheet))
+        for deck, names, pieces, key in todo:
+            for sheet, name in zip(SHEETS, names):
+                pages = self.layouts.get(pieces[sheet])
+                self._write([page for _, page in pages], pages[0][0], self.title(deck, sheet), target / name)
+            if self.cache:
+                self.cache.put(key, target, names, len(pieces["a6"]))
+            yield deck, len(pieces["a6"])
+
+    @staticmethod
+    def _write(pages: list[Any], source: Any, titel: str, target: Path) -> None:
+        """These pages as one PDF, with the deck's title (language and description from the document they were laid out in)."""
+        document = source.copy(pages)
+        document.metadata = copy.copy(source.metadata)
+        document.metadata.title = titel
+        document.write_pdf(target, **PDF_OPTIONS)
 
 
 def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
@@ -147,19 +247,10 @@ def overflowing_sides(document: Any) -> list[tuple[str, str]]:
 
 
 def print_all(printer: Printer, decks: list[Deck], target: Path, say: Callable[[str], None]) -> tuple[int, float]:
-    """Render every deck, reporting progress; collect all overflows before failing."""
+    """Print every deck, reporting progress; return (A6 pages, seconds)."""
     started = time.perf_counter()
-    pages, problems = 0, []
-    for number, deck in enumerate(decks, start=1):
-        deck_started = time.perf_counter()
-        try:
-            count = printer.render(deck, target)
-        except CardError as exc:
-            problems.extend(str(exc).split("; "))
-            say(f"[{number}/{len(decks)}] {deck.id}: past niet")
-            continue
+    pages = 0
+    for number, (deck, count) in enumerate(printer.print_decks(decks, target), start=1):
         pages += count
-        say(f"[{number}/{len(decks)}] {deck.id}: {len(deck.kaarten)} kaarten, {count} pagina's A6 ({time.perf_counter() - deck_started:.1f} s)")
-    if problems:
-        raise CardError("; ".join(dict.fromkeys(problems)))
+        say(f"[{number}/{len(decks)}] {deck.id}: {len(deck.kaarten)} kaarten, {count} pagina's A6")
     return pages, time.perf_counter() - started

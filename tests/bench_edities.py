@@ -4,7 +4,9 @@ For N synthetic gemeenten (default 2, 10 and 50), each with its own contacts (so
 meldroute, it builds every gemeente in both audiences with `build_many`, starting each run with an
 empty card cache, and reports: the first full build, the cost of each extra edition, whether the
 time grows linearly, the extrapolation to all 342 gemeenten × 2 audiences on this machine, and the
-disk per edition (unzipped and zipped).
+disk per edition (unzipped and zipped). The cost of an extra edition is the slope between two runs
+(time more per edition more), so the fixed costs (the templates, each worker's first edition) do not
+hide in it.
 
 Usage: python tests/bench_edities.py [N ...]
 """
@@ -107,21 +109,29 @@ def main(counts: list[int]) -> None:
         rows = []
         for count in counts:
             result = run(tmp, count)
-            extra = (result["seconds"] - first_full) / max(result["editions"] - 1, 1)
-            rows.append((count, result, extra))
+            rows.append((count, result))
             print(f"{count:3d} gemeenten = {int(result['editions']):3d} edities: {result['seconds']:7.1f} s totaal, "
-                  f"{result['seconds'] / result['editions']:5.2f} s per editie, elke extra editie {extra:5.2f} s "
-                  f"({extra / first_full:.0%} van de eerste); per editie {result['site'] / 1e6:.1f} MB, zip {result['zip'] / 1e6:.1f} MB")
-        if len(rows) >= 2:
-            (c1, r1, _), (c2, r2, _) = rows[0], rows[-1]
-            ratio = (r2["seconds"] / r2["editions"]) / (r1["seconds"] / r1["editions"])
-            print(f"groei: tijd per editie bij {c2} gemeenten is {ratio:.2f}× die bij {c1} (1,00 = precies lineair)")
-        count, result, extra = rows[-1]
-        total = first_full + (2 * GEMEENTEN_NL - 1) * extra
+                  f"{result['seconds'] / result['editions']:5.2f} s per editie; "
+                  f"per editie {result['site'] / 1e6:.1f} MB, zip {result['zip'] / 1e6:.1f} MB")
+        if len(rows) < 2:
+            print("geef minstens twee aantallen gemeenten om de kosten van een extra editie te meten")
+            return
+        # The cost of an extra edition is the slope between two runs: what the later run took more, per
+        # edition more. The fixed costs (templates, a worker's first edition) fall out of it.
+        slopes = []
+        for (c1, r1), (c2, r2) in zip(rows, rows[1:]):
+            slope = (r2["seconds"] - r1["seconds"]) / (r2["editions"] - r1["editions"])
+            slopes.append(slope)
+            print(f"van {c1} naar {c2} gemeenten: elke extra editie {slope:.2f} s "
+                  f"({slope / first_full:.0%} van de eerste volledige build)")
+        if len(slopes) >= 2:
+            print(f"groei: een extra editie kost bij de laatste stap {slopes[-1] / slopes[0]:.2f}× die bij de eerste "
+                  f"(1,00 = precies lineair)")
+        count, result = rows[-1]
+        total = result["seconds"] + (2 * GEMEENTEN_NL - result["editions"]) * slopes[-1]
         print(f"extrapolatie naar {GEMEENTEN_NL} gemeenten × 2 = {2 * GEMEENTEN_NL} edities op deze machine: "
               f"{total / 60:.1f} minuten (doel: onder 15); schijf: {2 * GEMEENTEN_NL * result['site'] / 1e9:.1f} GB uitgepakt, "
               f"{2 * GEMEENTEN_NL * result['zip'] / 1e9:.1f} GB als zip")
-
 
 if __name__ == "__main__":
     main([int(a) for a in sys.argv[1:]] or [2, 10, 50])

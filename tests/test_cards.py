@@ -236,3 +236,38 @@ def test_signal_card_fronts_use_their_height(prepared, decks) -> None:
     assert set(fronts) == signal_cards
     too_empty = {kaart: (round(fill, 2), round(gap, 2)) for kaart, (fill, gap) in fronts.items() if fill < 0.85 or gap > 0.2}
     assert not too_empty
+
+
+
+def _page_texts(path: Path) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
+
+
+def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_backs(tmp_path: Path) -> None:
+    """`make edities`: a worker keeps the pages it laid out. The next gemeente's deck lays out only its backs (its
+    meldroute differs), and its PDFs read page by page as the same deck printed from scratch, tagged as before."""
+    groningen = prepare(ROOT, Editie(out_dir=tmp_path / "g", gemeente="groningen"))
+    breda = prepare(ROOT, Editie(out_dir=tmp_path / "b", gemeente="breda"))
+    deck_id = "rol-balie-burgerzaken"
+    first, second = (next(d for d in site.decks if d.id == deck_id) for site in (groningen, breda))
+    assert [k.voorkant for k in first.kaarten] == [k.voorkant for k in second.kaarten]
+    assert [k.achterkant for k in first.kaarten] != [k.achterkant for k in second.kaarten]
+    shared = printer.Layouts()
+    printer.Printer(groningen.gemeente, groningen.versie, layouts=shared).render(first, tmp_path / "eerst")
+    reusing = printer.Printer(breda.gemeente, breda.versie, layouts=shared)
+    reusing.render(second, tmp_path / "daarna")
+    fresh = printer.Printer(breda.gemeente, breda.versie, layouts=printer.Layouts())
+    fresh.render(second, tmp_path / "vers")
+    sheets = math.ceil(len(second.kaarten) / 4)
+    assert fresh.laid_out == 2 * len(second.kaarten) + 2 * sheets
+    assert reusing.laid_out == len(second.kaarten) + sheets  # the backs, and the A4 sheets of backs
+    for pdf in (Path(second.a6).name, Path(second.a4).name):
+        assert _page_texts(tmp_path / "daarna" / pdf) == _page_texts(tmp_path / "vers" / pdf), pdf
+        before, after = _page_texts(tmp_path / "eerst" / pdf), _page_texts(tmp_path / "daarna" / pdf)
+        assert [a == b for a, b in zip(before, after)] == [n % 2 == 0 for n in range(len(after))]  # fronts alike, backs not
+        reader = pypdf.PdfReader(tmp_path / "daarna" / pdf)
+        assert reader.metadata.title == printer.Printer.title(second, pdf[-6:-4])
+        document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"]
+        document = document[0] if isinstance(document, list) else document
+        on_pages = [element.get_object().raw_get("/Pg").idnum for element in document.get_object()["/K"]]
+        assert on_pages == [page.indirect_reference.idnum for page in reader.pages]  # one tagged part per page, in order
