@@ -1,16 +1,16 @@
 """Card decks as print PDFs (WeasyPrint): A6 front/back in duplex order, and A4 sheets of four.
 
 Each PDF is made of pages laid out one by one: a card side (A6) or a sheet side (A4), each from its own
-piece of HTML. A page laid out before in this process is reused (Layouts), so an edition lays out only
-what differs from the editions before it. Text that does not fit a card side fails with the card id and
+piece of HTML. A page laid out and written before in this process is reused (Layouts), so an edition lays
+out only what differs from the editions before it; each deck is put together from those pages (pdfpages). Text that does not fit a card side fails with the card id and
 side; never clipped.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
+import io
 import shutil
 import tempfile
 import time
@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import phrases
+from . import pdfpages, phrases
 from .cards import Blok, Deck, sheets
 from .model import Gemeente
 
@@ -94,12 +94,13 @@ class PdfCache:
 
 
 class Layouts:
-    """Pages laid out before, by the HTML that makes them: an edition lays out only the pages it has not seen.
+    """Pages laid out and written before, by the HTML that makes them: an edition lays out only the pages it has not seen.
 
     Card fronts read the same in every edition, and so do most intervention backs; in `make edities` a
     worker lays them out for its first edition and reuses them for every next one, so an edition lays
-    out little more than its gemeente's card backs. The least recently used pages go first when more
-    than `limit` are kept. One FontConfiguration for all, so fonts are loaded once.
+    out little more than its gemeente's card backs. Each pass is written once as a tagged PDF; the decks
+    are put together from its pages (pdfpages.py), so no page is drawn twice. The least recently used
+    pages go first when more than `limit` are kept. One FontConfiguration for all, so fonts load once.
     """
 
     def __init__(self, limit: int = 1500):
@@ -107,7 +108,7 @@ class Layouts:
 
         self.limit = limit
         self.fonts = FontConfiguration()
-        self._pages: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # HTML of the page -> (its document, the page)
+        self._pages: OrderedDict[str, tuple[pdfpages.Source, int]] = OrderedDict()  # HTML of the page -> (its PDF, page number)
 
     def lay_out(self, stukken: list[str], document: Callable[[list[str]], str]) -> int:
         """Lay out, in one pass, every piece of HTML not laid out before; return how many that were.
@@ -130,14 +131,17 @@ class Layouts:
             raise CardError("; ".join(f"kaart '{kaart}' {kant} past niet op A6" for kaart, kant in overflow))
         if len(laid_out.pages) != len(missing):
             raise CardError(f"{len(missing)} kaartzijden werden {len(laid_out.pages)} pagina's")
-        for stuk, page in zip(missing, laid_out.pages):
-            self._pages[stuk] = (laid_out, page)
+        written = io.BytesIO()
+        laid_out.write_pdf(written, **PDF_OPTIONS)
+        source = pdfpages.Source.read(written.getvalue())
+        for number, stuk in enumerate(missing):
+            self._pages[stuk] = (source, number)
         while len(self._pages) > self.limit and next(iter(self._pages)) not in wanted:
             self._pages.popitem(last=False)
         return len(missing)
 
-    def get(self, stukken: list[str]) -> list[tuple[Any, Any]]:
-        """(the document it was laid out in, the page) for each piece, laid out before by lay_out."""
+    def get(self, stukken: list[str]) -> list[tuple[pdfpages.Source, int]]:
+        """(the PDF it was written in, its page number) for each piece, laid out before by lay_out."""
         return [self._pages[stuk] for stuk in stukken]
 
 
@@ -208,19 +212,12 @@ class Printer:
                                                   functools.partial(self.document, "", sheet))
         for deck, names, pieces, key in todo:
             for sheet, name in zip(SHEETS, names):
-                pages = self.layouts.get(pieces[sheet])
-                self._write([page for _, page in pages], pages[0][0], self.title(deck, sheet), target / name)
+                # A bookmark per card, on its front: page 2i of the A6 deck; on the A4, the front side of sheet i // 4.
+                bookmarks = [(k.titel, 2 * number if sheet == "a6" else 2 * (number // 4)) for number, k in enumerate(deck.kaarten)]
+                pdfpages.assemble(self.layouts.get(pieces[sheet]), self.title(deck, sheet), target / name, bookmarks)
             if self.cache:
                 self.cache.put(key, target, names, len(pieces["a6"]))
             yield deck, len(pieces["a6"])
-
-    @staticmethod
-    def _write(pages: list[Any], source: Any, titel: str, target: Path) -> None:
-        """These pages as one PDF, with the deck's title (language and description from the document they were laid out in)."""
-        document = source.copy(pages)
-        document.metadata = copy.copy(source.metadata)
-        document.metadata.title = titel
-        document.write_pdf(target, **PDF_OPTIONS)
 
 
 def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:

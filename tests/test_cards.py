@@ -13,6 +13,7 @@ from conftest import ROOT
 from generator import cards, phrases, printer
 from generator.build import BuildError, build, check, prepare
 from generator.editie import Editie
+from pdftags import tag_problems
 
 MM = 72 / 25.4
 
@@ -245,7 +246,7 @@ def _page_texts(path: Path) -> list[str]:
 
 def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_backs(tmp_path: Path) -> None:
     """`make edities`: a worker keeps the pages it laid out. The next gemeente's deck lays out only its backs (its
-    meldroute differs), and its PDFs read page by page as the same deck printed from scratch, tagged as before."""
+    meldroute differs), and its PDFs read page by page as the same deck printed from scratch, with sound tags."""
     groningen = prepare(ROOT, Editie(out_dir=tmp_path / "g", gemeente="groningen"))
     breda = prepare(ROOT, Editie(out_dir=tmp_path / "b", gemeente="breda"))
     deck_id = "rol-balie-burgerzaken"
@@ -267,7 +268,4 @@ def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_ba
         assert [a == b for a, b in zip(before, after)] == [n % 2 == 0 for n in range(len(after))]  # fronts alike, backs not
         reader = pypdf.PdfReader(tmp_path / "daarna" / pdf)
         assert reader.metadata.title == printer.Printer.title(second, pdf[-6:-4])
-        document = reader.trailer["/Root"]["/StructTreeRoot"]["/K"]
-        document = document[0] if isinstance(document, list) else document
-        on_pages = [element.get_object().raw_get("/Pg").idnum for element in document.get_object()["/K"]]
-        assert on_pages == [page.indirect_reference.idnum for page in reader.pages]  # one tagged part per page, in order
+        assert tag_problems(tmp_path / "daarna" / pdf) == []  # the tags of pages from two passes, sound and in page order
