@@ -51,11 +51,13 @@ class Source:
         return cls(pdf, parts, marked)
 
 
+MM = 72 / 25.4  # PDF points per millimetre
+
+
 def assemble(pages: list[tuple[Source, int]], title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
     """Write these pages (source, page number) as one tagged PDF with this title; bookmarks: (title, page number)."""
     if len({(id(source), number) for source, number in pages}) != len(pages):
         raise ValueError("een pagina staat twee keer in dezelfde pdf")
-    first = pages[0][0].pdf
     out = pikepdf.new()
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
     nums = Array()
@@ -67,20 +69,87 @@ def assemble(pages: list[tuple[Source, int]], title: str, target: Path, bookmark
             copied.P = document
             document.K.append(copied)
         nums.append(key)
-        nums.append(Array([out.copy_foreign(element) if element.is_indirect else element for element in source.marked[number]]))
-    tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=document, ParentTreeNextKey=len(pages),
+        nums.append(_copied_marks(out, source, number))
+    _finish(out, pages[0][0], document, nums, title, target, bookmarks)
+
+
+def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[float, float], lines: Sequence[tuple[float, float, float, float]],
+           title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
+    """Sheets of this size (mm) with pages placed on them, as they are: each (source, page number, left, top) in mm
+    from the sheet's top left corner, in reading order; lines (x0, y0, x1, y1, mm) drawn on every sheet as
+    decoration (crop marks: a PDF artifact, nothing for a screen reader). Each placed page becomes a form
+    XObject, and its tags point into it (marked-content references), so the sheet keeps the pages' tags."""
+    width, height = size
+    out = pikepdf.new()
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+    nums = Array()
+    marks = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (height - y0) * MM, x1 * MM, (height - y1) * MM)
+                     for x0, y0, x1, y1 in lines)
+    for placed in sheets:
+        sheet = out.add_blank_page(page_size=(width * MM, height * MM))
+        sheet.obj.Tabs = Name.S
+        content, forms = [b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n"], Dictionary()
+        for number, (source, page, left, top) in enumerate(placed):
+            out.pages.append(source.pdf.pages[page])
+            form = out.pages[-1].as_form_xobject()
+            del out.pages[-1]  # only its content is used, as a form; the tags still point at it until moved below
+            key = len(nums) // 2
+            form.StructParents = key
+            nums.append(key)
+            nums.append(_copied_marks(out, source, page))
+            for part in source.parts[page]:
+                copied = out.copy_foreign(part)
+                _point_into(copied, sheet.obj, form)
+                copied.P = document
+                document.K.append(copied)
+            forms[f"/P{number}"] = form
+            bottom = height - top - float(source.pdf.pages[page].mediabox[3]) / MM
+            content.append(b"q 1 0 0 1 %.3f %.3f cm /P%d Do Q\n" % (left * MM, bottom * MM, number))
+        sheet.obj.Resources = Dictionary(XObject=forms)
+        sheet.obj.Contents = out.make_stream(b"".join(content))
+    _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
+
+
+def _copied_marks(out: pikepdf.Pdf, source: Source, number: int) -> Array:
+    """The page's /ParentTree entry in out: the struct element of each marked-content id."""
+    return Array([out.copy_foreign(element) if element.is_indirect else element for element in source.marked[number]])
+
+
+def _point_into(element: Any, sheet: Any, form: Any) -> None:
+    """Tags of a page that became a form on a sheet: they are on the sheet, and their content is in the form."""
+    if "/Pg" in element:
+        element.Pg = sheet
+    kids = element.get("/K")
+    if kids is None:
+        return
+    moved = []
+    for kid in (list(kids) if isinstance(kids, Array) else [kids]):
+        if isinstance(kid, int):
+            kid = Dictionary(Type=Name.MCR, Pg=sheet, Stm=form, MCID=kid)
+        elif isinstance(kid, Dictionary) and kid.get("/Type") in ("/MCR", "/OBJR"):
+            raise ValueError("een pagina met verwijzingen naar andere inhoud kan niet op een vel worden geplaatst")
+        elif isinstance(kid, Dictionary):
+            _point_into(kid, sheet, form)
+        moved.append(kid)
+    element.K = Array(moved) if isinstance(kids, Array) else moved[0]
+
+
+def _finish(out: pikepdf.Pdf, first: Source, document: Any, nums: Array, title: str, target: Path,
+            bookmarks: Sequence[tuple[str, int]]) -> None:
+    """The tag tree, language, title and metadata (from the first source), bookmarks; then write."""
+    tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=document, ParentTreeNextKey=len(nums) // 2,
                                         ParentTree=out.make_indirect(Dictionary(Nums=nums))))
     document.P = tree
     out.Root.StructTreeRoot = tree
     out.Root.MarkInfo = Dictionary(Marked=True)
-    out.Root.Lang = first.Root.Lang
+    out.Root.Lang = first.pdf.Root.Lang
     out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    out.Root.Metadata = out.copy_foreign(first.Root.Metadata)
+    out.Root.Metadata = out.copy_foreign(first.pdf.Root.Metadata)
     with out.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta["dc:title"] = title
     if bookmarks:
         with out.open_outline() as outline:
             outline.root.extend(pikepdf.OutlineItem(text, number) for text, number in bookmarks)
     target.parent.mkdir(parents=True, exist_ok=True)
-    out.save(target, min_version=first.pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    out.save(target, min_version=first.pdf.pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.generate,
              deterministic_id=True)

@@ -1,9 +1,10 @@
 """Card decks as print PDFs (WeasyPrint): A6 front/back in duplex order, and A4 sheets of four.
 
-Each PDF is made of pages laid out one by one: a card side (A6) or a sheet side (A4), each from its own
-piece of HTML. A page laid out and written before in this process is reused (Layouts), so an edition lays
-out only what differs from the editions before it; each deck is put together from those pages (pdfpages). Text that does not fit a card side fails with the card id and
-side; never clipped.
+Each card side is laid out once, from its own piece of HTML, as one A6 page. A page laid out and
+written before in this process is reused (Layouts), so an edition lays out only what differs from the
+editions before it (in practice: its gemeente's card backs). Each deck is then put together from those
+pages (pdfpages): the A6 PDF card by card, the A4 PDF with the same pages placed four to a sheet side,
+with crop marks. Text that does not fit a card side fails with the card id and side; never clipped.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ from .model import Gemeente
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
 FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
-SHEETS = ("a6", "a4")  # the two PDFs of a deck: card by card, and four to an A4 sheet
+A4 = (210.0, 297.0)  # mm
+CELLS = ((0.0, 0.0), (105.0, 0.0), (0.0, 148.5), (105.0, 148.5))  # where the four A6 cards sit on an A4 sheet (left, top; mm)
+# Crop marks (x0, y0, x1, y1; mm from the top left) on the two cut lines, x = 105 and y = 148.5; the sheet edges are the
+# cards' edges. Each mark starts 5 mm in from the sheet edge (an office printer does not print closer to the edge); the
+# cross in the middle marks the second cut after the first. All lie in the cards' padding, on the cut line itself.
+SNIJTEKENS = ((105.0, 5.0, 105.0, 11.0), (105.0, 286.0, 105.0, 292.0), (105.0, 145.5, 105.0, 151.5),
+              (5.0, 148.5, 11.0, 148.5), (199.0, 148.5, 205.0, 148.5), (102.0, 148.5, 108.0, 148.5))
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
@@ -161,26 +168,20 @@ class Printer:
         self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"
         self.laid_out = 0  # pages this printer had to lay out (the rest were laid out before)
 
-    def pieces(self, deck: Deck, sheet: str) -> list[str]:
-        """The HTML of each page of the deck: front and back of every card (A6), or each side of every sheet (A4).
+    def pieces(self, deck: Deck) -> list[str]:
+        """The HTML of each A6 page of the deck: the front and back of every card.
 
         Each piece starts with a stamp of the CSS, so a page laid out with other CSS is never taken for this one.
         """
-        if sheet == "a6":
-            zijde = self.env.get_template("kaarten/zijde-a6.html.j2")
-            return [self.stamp + zijde.render(k=k, side=side, versie=self.versie)
-                    for k in deck.kaarten for side in (k.voorkant, k.achterkant)]
-        vel = self.env.get_template("kaarten/vel-a4.html.j2")
-        return [self.stamp + vel.render(cellen=cellen, voorkant=voorkant, versie=self.versie)
-                for group in sheets(deck.kaarten) for voorkant, cellen in ((True, group["voor"]), (False, group["achter"]))]
+        zijde = self.env.get_template("kaarten/zijde-a6.html.j2")
+        return [self.stamp + zijde.render(k=k, side=side, versie=self.versie) for k in deck.kaarten for side in (k.voorkant, k.achterkant)]
 
-    def html(self, deck: Deck, sheet: str) -> str:
-        """The deck as one HTML document (what its PDF shows)."""
-        return self.document(self.title(deck, sheet), sheet, self.pieces(deck, sheet))
+    def html(self, deck: Deck) -> str:
+        """The deck as one HTML document (what its A6 PDF shows; the A4 sheets place those pages four to a side)."""
+        return self.document(deck.titel, self.pieces(deck))
 
-    def document(self, titel: str, sheet: str, stukken: list[str]) -> str:
-        return self.env.get_template("kaarten/document.html.j2").render(
-            titel=titel, papier=sheet, css=self.css, stukken=[Markup(s) for s in stukken])
+    def document(self, titel: str, stukken: list[str]) -> str:
+        return self.env.get_template("kaarten/document.html.j2").render(titel=titel, css=self.css, stukken=[Markup(s) for s in stukken])
 
     @staticmethod
     def title(deck: Deck, sheet: str) -> str:
@@ -193,31 +194,33 @@ class Printer:
     def print_decks(self, decks: list[Deck], target: Path) -> Iterator[tuple[Deck, int]]:
         """Write both PDFs of every deck into target, yielding each deck and its number of A6 pages when written.
 
-        A deck that reads the same as one printed before is copied from the cache. The pages of the
-        others are laid out first, in one pass per paper size, and only the pages not laid out before in
-        this process (so every card side that does not fit is named at once); then each deck is written.
+        A deck that reads the same as one printed before is copied from the cache. The card sides of the
+        others are laid out first, in one pass, and only those not laid out before in this process (so
+        every side that does not fit is named at once). Then each deck is put together from those pages:
+        the A6 PDF card by card, the A4 PDF four to a sheet side, the backs mirrored for long-edge duplex.
         """
         target.mkdir(parents=True, exist_ok=True)
         todo = []
         for deck in decks:
             names = (Path(deck.a6).name, Path(deck.a4).name)
-            pieces = {sheet: self.pieces(deck, sheet) for sheet in SHEETS}
-            key = self.cache.key(*(self.document(self.title(deck, sheet), sheet, pieces[sheet]) for sheet in SHEETS)) if self.cache else ""
+            pieces = self.pieces(deck)
+            key = self.cache.key(self.document(deck.titel, pieces), self.title(deck, "a4"), repr((A4, CELLS, SNIJTEKENS))) if self.cache else ""
             if self.cache and (count := self.cache.get(key, target, names)) is not None:
                 yield deck, count
             else:
                 todo.append((deck, names, pieces, key))
-        for sheet in SHEETS:
-            self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces[sheet]],
-                                                  functools.partial(self.document, "", sheet))
+        self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces], functools.partial(self.document, ""))
         for deck, names, pieces, key in todo:
-            for sheet, name in zip(SHEETS, names):
-                # A bookmark per card, on its front: page 2i of the A6 deck; on the A4, the front side of sheet i // 4.
-                bookmarks = [(k.titel, 2 * number if sheet == "a6" else 2 * (number // 4)) for number, k in enumerate(deck.kaarten)]
-                pdfpages.assemble(self.layouts.get(pieces[sheet]), self.title(deck, sheet), target / name, bookmarks)
+            pages = self.layouts.get(pieces)
+            fronts, backs = dict(zip(deck.kaarten, pages[0::2])), dict(zip(deck.kaarten, pages[1::2]))
+            pdfpages.assemble(pages, self.title(deck, "a6"), target / names[0], [(k.titel, 2 * n) for n, k in enumerate(deck.kaarten)])
+            sheet_sides = [[(*side[k], *cell) for cell, k in zip(CELLS, group[which]) if k]
+                           for group in sheets(deck.kaarten) for which, side in (("voor", fronts), ("achter", backs))]
+            pdfpages.impose(sheet_sides, A4, SNIJTEKENS, self.title(deck, "a4"), target / names[1],
+                            [(k.titel, 2 * (n // 4)) for n, k in enumerate(deck.kaarten)])  # a card's front is on sheet n // 4
             if self.cache:
-                self.cache.put(key, target, names, len(pieces["a6"]))
-            yield deck, len(pieces["a6"])
+                self.cache.put(key, target, names, len(pieces))
+            yield deck, len(pieces)
 
 
 def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:

@@ -1,8 +1,9 @@
 """A check of a tagged PDF's tag tree, independent of how it was made (no PDF/UA validator is installed here).
 
-For every page: each marked-content id in its content is claimed by exactly the struct element that the
-/ParentTree names for it, and that element is on this page and lists the id; every struct element under
-/Document points back to its parent; the parts right under /Document follow the page order.
+For every page, and every form XObject a page paints (a card placed on an A4 sheet): each marked-content
+id in its content is claimed by exactly the struct element that the /ParentTree names for it, and that
+element lists the id for this page or form; every struct element under /Document points back to its
+parent; the parts right under /Document follow the page order.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def tag_problems(path: Path) -> list[str]:
             if isinstance(kid, int):
                 claimed[(page, int(kid))] = element.objgen
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-                claimed[(kid.Pg.objgen, int(kid.MCID))] = element.objgen
+                claimed[((kid.Stm if "/Stm" in kid else kid.Pg).objgen, int(kid.MCID))] = element.objgen
             elif isinstance(kid, pikepdf.Dictionary):
                 walk(kid, element, page)
 
@@ -40,18 +41,26 @@ def tag_problems(path: Path) -> list[str]:
     if sorted(set(order), key=order.index) != pages:
         problems.append("de delen onder /Document volgen de pagina's niet")
     for number, page in enumerate(pdf.pages):
-        entry = parent_tree.get(int(page.obj.get("/StructParents", -1)))
-        if entry is None:
-            problems.append(f"pagina {number + 1}: geen /ParentTree-ingang")
-            continue
-        ids = [int(operands[1].MCID) for operands, operator in pikepdf.parse_content_stream(page)
-               if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]]
-        if not ids:
+        streams = [(page.obj, page)]  # the page's own content, and every form it paints that has tags
+        forms = page.obj.get("/Resources", {}).get("/XObject", {})
+        streams += [(form, form) for form in forms.values() if form.get("/Subtype") == "/Form" and "/StructParents" in form]
+        found = 0
+        for owner_object, content in streams:
+            ids = [int(operands[1].MCID) for operands, operator in pikepdf.parse_content_stream(content)
+                   if operator == pikepdf.Operator("BDC") and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]]
+            if not ids:
+                continue
+            found += len(ids)
+            entry = parent_tree.get(int(owner_object.get("/StructParents", -1)))
+            if entry is None:
+                problems.append(f"pagina {number + 1}: geen /ParentTree-ingang")
+                continue
+            for mcid in ids:
+                owner = claimed.get((owner_object.objgen, mcid))
+                if owner is None or mcid >= len(entry) or entry[mcid].objgen != owner:
+                    problems.append(f"pagina {number + 1}: MCID {mcid} hoort niet bij het element dat de /ParentTree noemt")
+            if len(set(ids)) != len(ids):
+                problems.append(f"pagina {number + 1}: een MCID staat twee keer in de inhoud")
+        if not found:
             problems.append(f"pagina {number + 1}: geen getagde inhoud")
-        for mcid in ids:
-            owner = claimed.get((page.obj.objgen, mcid))
-            if owner is None or mcid >= len(entry) or entry[mcid].objgen != owner:
-                problems.append(f"pagina {number + 1}: MCID {mcid} hoort niet bij het element dat de /ParentTree noemt")
-        if len(set(ids)) != len(ids):
-            problems.append(f"pagina {number + 1}: een MCID staat twee keer in de inhoud")
     return problems

@@ -63,3 +63,23 @@ def test_a_page_twice_in_one_pdf_is_refused(tmp_path: Path) -> None:
     source = _source(["Alfa"])
     with pytest.raises(ValueError):
         pdfpages.assemble([(source, 0), (source, 0)], "Dubbel", tmp_path / "dubbel.pdf")
+
+
+def test_pages_placed_on_a_sheet_keep_their_tags_inside_the_forms(tmp_path: Path) -> None:
+    voor, achter = _source(["Alfa", "Bravo"]), _source(["Charlie"])
+    target = tmp_path / "vel.pdf"
+    cells = [(0, 0), (105, 0), (0, 148.5)]
+    pdfpages.impose([[(voor, 0, *cells[0]), (achter, 0, *cells[1]), (voor, 1, *cells[2])]], (210, 297),
+                    [(105, 5, 105, 11)], "Een vel", target)
+    reader = pypdf.PdfReader(target)
+    assert len(reader.pages) == 1 and reader.metadata.title == "Een vel"
+    text = reader.pages[0].extract_text()
+    assert all(word in text for word in ("Alfa", "Bravo", "Charlie"))
+    assert tag_problems(target) == []
+    placed = pikepdf.open(target)
+    assert len(placed.Root.StructTreeRoot.K.K) == 3  # the three pages' parts, in the order they were placed
+    broken = pikepdf.open(target)
+    form = next(iter(broken.pages[0].obj.Resources.XObject.values()))
+    form.StructParents = int(form.StructParents) + 1  # a form that claims another form's tags
+    broken.save(tmp_path / "fout.pdf")
+    assert tag_problems(tmp_path / "fout.pdf")
