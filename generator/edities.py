@@ -54,15 +54,24 @@ def targets(content: Content, dist: Path, gemeenten: list[str] | None = None, ba
             for g in chosen for publiek in AUDIENCES]
 
 
-def edition_key(root: Path, content: Content, editie: Editie) -> str:
-    """The hash of everything this edition is built from; another gemeente's profile is not part of it."""
-    digest = hashlib.sha256(repr((editie.gemeente, editie.publiek, editie.taal, editie.basis_url)).encode())
-    own_profile = content.where("gemeenten", editie.gemeente)[0]
+def shared_key(root: Path) -> str:
+    """The hash of what every edition is built from: the generator and the content, without the gemeente profiles."""
+    digest = hashlib.sha256()
     for path in _input_files(root):
         relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        if relative.startswith("content/gemeenten/") and not _belongs_to(relative, own_profile, content, editie):
-            continue
-        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+        if not relative.startswith("content/gemeenten/"):
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def edition_key(root: Path, shared: str, content: Content, editie: Editie) -> str:
+    """The hash of everything this edition is built from (shared: shared_key); another gemeente's profile is not part of it."""
+    digest = hashlib.sha256(repr((shared, editie.gemeente, editie.publiek, editie.taal, editie.basis_url)).encode())
+    own_profile = content.where("gemeenten", editie.gemeente)[0]
+    for path in sorted((root / "content" / "gemeenten").rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.is_file() and _belongs_to(relative, own_profile, content, editie):
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -93,8 +102,9 @@ def build_many(root: Path, dist: Path, *, gemeenten: list[str] | None = None, jo
     if not gemeenten:
         _remove_stale(dist, content)
     todo, results = [], []
+    shared = shared_key(root)
     for editie in targets(content, dist, gemeenten, basis_url):
-        key = edition_key(root, content, editie)
+        key = edition_key(root, shared, content, editie)
         if _up_to_date(editie, key):
             results.append(Uitkomst(editie, "ongewijzigd", zip_bytes=_zip_path(editie).stat().st_size))
         else:

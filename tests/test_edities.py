@@ -18,7 +18,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, content_tree
 from generator import cards, phrases, printer
-from generator.build import build, prepare
+from generator.build import build, check, prepare
 from generator.editie import Editie
 
 CANARY = re.compile(r"zq7kanarie[a-z]+")
@@ -146,3 +146,25 @@ def test_build_many_builds_every_edition_zips_it_and_skips_unchanged_ones(tmp_pa
     profile.write_text(profile.read_text(encoding="utf-8").replace("Een verzonnen gemeente", "Een andere gemeente"), encoding="utf-8")
     again = build_many(root, dist, jobs=2, say=lambda line: None)
     assert {(r.editie.gemeente, r.status) for r in again} == {("landelijk", "ongewijzigd"), ("kanariestad", "gebouwd")}
+
+
+def test_edition_key_follows_the_shared_content_and_its_own_profile_only(tmp_path: Path) -> None:
+    from generator.edities import edition_key, shared_key, targets
+
+    root = content_tree(tmp_path / "inhoud", FIXTURES / "kanarie")
+
+    def keys() -> dict[str, str]:
+        content = check(root)
+        shared = shared_key(root)
+        return {e.naam: edition_key(root, shared, content, e) for e in targets(content, tmp_path / "dist")}
+
+    before = keys()
+    assert len(set(before.values())) == len(before) == 4
+    profile = root / "content" / "gemeenten" / "kanariestad.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("Een verzonnen gemeente", "Een andere gemeente"), encoding="utf-8")
+    after_profile = keys()
+    assert {n for n in before if before[n] != after_profile[n]} == {"kanariestad-publiek", "kanariestad-intern"}
+    barrier = next((root / "barriers").glob("*.yaml"))
+    barrier.write_text(barrier.read_text(encoding="utf-8") + "\n# een regel erbij\n", encoding="utf-8")
+    after_shared = keys()
+    assert all(after_shared[n] != after_profile[n] for n in before)
