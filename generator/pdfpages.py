@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class Source:
     pdf: pikepdf.Pdf
     parts: list[list[Any]]  # per page: its parts under /Document (struct elements), in order
     marked: list[Any]  # per page: its /ParentTree entry (the struct element of each marked-content id)
+    placed: dict[tuple[int, str, int], bytes] = field(default_factory=dict)  # content of a page as placed on a sheet, by (page, prefix, offset)
 
     @classmethod
     def read(cls, data: bytes) -> Source:
@@ -45,6 +46,11 @@ class Source:
         by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         marked = []
         for page in pdf.pages:
+            for entries in page.obj.get("/Resources", Dictionary()).values():
+                if isinstance(entries, Dictionary):  # each resource its own object, so it can be copied to a sheet
+                    for name, value in list(entries.items()):
+                        if not value.is_indirect:
+                            entries[name] = pdf.make_indirect(value)
             if "/Annots" in page.obj:
                 raise ValueError("een pagina met links of annotaties kan niet worden overgenomen")
             marked.append(by_key[int(page.obj.StructParents)])
@@ -77,37 +83,77 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
            title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
     """Sheets of this size (mm) with pages placed on them, as they are: each (source, page number, left, top) in mm
     from the sheet's top left corner, in reading order; lines (x0, y0, x1, y1, mm) drawn on every sheet as
-    decoration (crop marks: a PDF artifact, nothing for a screen reader). Each placed page becomes a form
-    XObject, and its tags point into it (marked-content references), so the sheet keeps the pages' tags."""
+    decoration (crop marks: a PDF artifact, nothing for a screen reader).
+
+    A placed page's content becomes part of the sheet's own content, moved into place and clipped to its
+    size, with its resources renamed and its marked-content ids numbered on from the pages before it on the
+    sheet; its tags then point at the sheet. So the sheet is an ordinary tagged page, as its pages were.
+    """
     width, height = size
     out = pikepdf.new()
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
     nums = Array()
     marks = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (height - y0) * MM, x1 * MM, (height - y1) * MM)
                      for x0, y0, x1, y1 in lines)
-    for placed in sheets:
+    for key, placed in enumerate(sheets):
         sheet = out.add_blank_page(page_size=(width * MM, height * MM))
         sheet.obj.Tabs = Name.S
-        content, forms = [b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n"], Dictionary()
+        sheet.obj.StructParents = key
+        content = [b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n"]
+        resources: dict[str, Dictionary] = {}
+        marked: list[Any] = []
         for number, (source, page, left, top) in enumerate(placed):
-            out.pages.append(source.pdf.pages[page])
-            form = out.pages[-1].as_form_xobject()
-            del out.pages[-1]  # only its content is used, as a form; the tags still point at it until moved below
-            key = len(nums) // 2
-            form.StructParents = key
-            nums.append(key)
-            nums.append(_copied_marks(out, source, page))
+            prefix, offset = f"c{number}", len(marked)
+            box = source.pdf.pages[page].mediabox
+            page_width, page_height = float(box[2]), float(box[3])
+            bottom = (height - top) * MM - page_height
+            content.append(b"q 1 0 0 1 %.3f %.3f cm 0 0 %.3f %.3f re W n\n" % (left * MM, bottom, page_width, page_height))
+            if (page, prefix, offset) not in source.placed:  # the same card front sits in the same place on every edition's sheet
+                source.placed[(page, prefix, offset)] = pikepdf.unparse_content_stream(_moved(source, page, prefix, offset))
+            content.append(source.placed[(page, prefix, offset)])
+            content.append(b"\nQ\n")
+            for category, entries in source.pdf.pages[page].obj.get("/Resources", Dictionary()).items():
+                if isinstance(entries, Dictionary):
+                    for name, value in entries.items():
+                        resources.setdefault(category, Dictionary())[f"/{prefix}{name[1:]}"] = out.copy_foreign(value)
+            marked.extend(out.copy_foreign(e) if e.is_indirect else e for e in source.marked[page])
             for part in source.parts[page]:
                 copied = out.copy_foreign(part)
-                _point_into(copied, sheet.obj, form)
+                _onto(copied, sheet.obj, offset)
                 copied.P = document
                 document.K.append(copied)
-            forms[f"/P{number}"] = form
-            bottom = height - top - float(source.pdf.pages[page].mediabox[3]) / MM
-            content.append(b"q 1 0 0 1 %.3f %.3f cm /P%d Do Q\n" % (left * MM, bottom * MM, number))
-        sheet.obj.Resources = Dictionary(XObject=forms)
+        sheet.obj.Resources = Dictionary(resources)
         sheet.obj.Contents = out.make_stream(b"".join(content))
+        nums.append(key)
+        nums.append(Array(marked))
     _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
+
+
+# Operators that name a resource of the page, and which operand is that name (scn/SCN: a pattern, when named).
+NAMED = {"Tf": 0, "Do": 0, "gs": 0, "cs": 0, "CS": 0, "sh": 0, "scn": -1, "SCN": -1, "BDC": 1, "DP": 1}
+
+
+def _moved(source: Source, page: int, prefix: str, offset: int) -> list[Any]:
+    """The page's content with its resource names prefixed and its marked-content ids moved up by offset."""
+    own = {name for entries in source.pdf.pages[page].obj.get("/Resources", Dictionary()).values()
+           if isinstance(entries, Dictionary) for name in entries.keys()}
+    result = []
+    for instruction in pikepdf.parse_content_stream(source.pdf.pages[page]):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            raise ValueError("een pagina met een inline afbeelding kan niet op een vel worden geplaatst")
+        operands: Any = instruction.operands
+        operator = instruction.operator
+        position = NAMED.get(str(operator))
+        if position is not None and len(operands):
+            changed: list[Any] = list(operands)
+            value = changed[position]
+            if isinstance(value, Name) and str(value) in own:
+                changed[position] = Name(f"/{prefix}{str(value)[1:]}")
+            elif isinstance(value, Dictionary) and "/MCID" in value:
+                changed[position] = Dictionary({**dict(value.items()), "/MCID": int(value.MCID) + offset})
+            operands = changed
+        result.append(pikepdf.ContentStreamInstruction(operands, operator))
+    return result
 
 
 def _copied_marks(out: pikepdf.Pdf, source: Source, number: int) -> Array:
@@ -115,21 +161,22 @@ def _copied_marks(out: pikepdf.Pdf, source: Source, number: int) -> Array:
     return Array([out.copy_foreign(element) if element.is_indirect else element for element in source.marked[number]])
 
 
-def _point_into(element: Any, sheet: Any, form: Any) -> None:
-    """Tags of a page that became a form on a sheet: they are on the sheet, and their content is in the form."""
-    if "/Pg" in element:
-        element.Pg = sheet
+def _onto(element: Any, sheet: Any, offset: int) -> None:
+    """Tags of a page whose content moved onto a sheet: they are on the sheet, their marked-content ids moved up.
+
+    (The copy lost its /Pg: a reference to a page that was not copied becomes null.)"""
+    element.Pg = sheet
     kids = element.get("/K")
     if kids is None:
         return
     moved = []
     for kid in (list(kids) if isinstance(kids, Array) else [kids]):
         if isinstance(kid, int):
-            kid = Dictionary(Type=Name.MCR, Pg=sheet, Stm=form, MCID=kid)
+            kid = kid + offset
         elif isinstance(kid, Dictionary) and kid.get("/Type") in ("/MCR", "/OBJR"):
             raise ValueError("een pagina met verwijzingen naar andere inhoud kan niet op een vel worden geplaatst")
         elif isinstance(kid, Dictionary):
-            _point_into(kid, sheet, form)
+            _onto(kid, sheet, offset)
         moved.append(kid)
     element.K = Array(moved) if isinstance(kids, Array) else moved[0]
 

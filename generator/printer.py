@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import pikepdf
 from markupsafe import Markup
 
 from . import pdfpages, phrases
@@ -51,13 +52,20 @@ def url_fetcher() -> Any:
     return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
 
 
+@functools.cache
+def _code() -> str:
+    """The hash of the code that puts the pages together and places them on sheets (part of every cache key)."""
+    return hashlib.sha256(b"".join(Path(module).read_bytes() for module in (pdfpages.__file__, __file__))).hexdigest()
+
+
 class PdfCache:
     """Deck PDFs by the hash of their HTML: a deck that reads the same as one printed before is copied.
 
     Editions of different gemeenten share most decks (an intervention deck differs only where a
     gemeente has its own regulations), so the second and later editions print only what differs.
     The HTML holds everything the PDF shows (CSS inlined, images as data: URIs), and the key includes
-    the WeasyPrint version and the PDF options, so a hit is the same PDF. Safe to delete at any time.
+    the WeasyPrint and pikepdf versions, the PDF options and the code that puts the pages together
+    (pdfpages.py, printer.py), so a hit is the same PDF. Safe to delete at any time.
     """
 
     def __init__(self, folder: Path):
@@ -66,7 +74,7 @@ class PdfCache:
     def key(self, *parts: str) -> str:
         import weasyprint
 
-        digest = hashlib.sha256(f"{weasyprint.__version__}|{sorted(PDF_OPTIONS.items())}".encode())
+        digest = hashlib.sha256(f"{weasyprint.__version__}|{pikepdf.__version__}|{sorted(PDF_OPTIONS.items())}|{_code()}".encode())
         for part in parts:
             digest.update(b"\0" + part.encode("utf-8"))
         return digest.hexdigest()

@@ -139,54 +139,65 @@ def test_card_type_is_never_below_8pt() -> None:
 def _placed(path: Path, number: int) -> list[tuple[str | None, float, float]]:
     """Where each card sits on side `number` of an A4 sheet PDF: (card id, left, top) in mm from the top left corner.
 
-    Each card is a form painted with `cm … Do`; its id is read from the text of that form alone (a back
-    shows it, a front does not: None).
+    A card's content is moved into place (`1 0 0 1 x y cm`) and clipped to its A6 size (`0 0 w h re W n`); its id
+    is the "Kaart …" text that lies inside that box (a back shows it, a front does not: None).
     """
-    import io
-
     import pikepdf
 
     pdf = pikepdf.open(path)
     sheet = pdf.pages[number]
     height = float(sheet.mediabox[3])
-    result, at = [], (0.0, 0.0)
+    boxes, last_cm = [], None
     for operands, operator in pikepdf.parse_content_stream(sheet):
         if operator == pikepdf.Operator("cm"):
-            at = (float(operands[4]), float(operands[5]))
-        elif operator == pikepdf.Operator("Do"):
-            form = sheet.obj.Resources.XObject[str(operands[0])]
-            alone = pikepdf.new()
-            page = alone.add_blank_page(page_size=(float(form.BBox[2]), float(form.BBox[3])))
-            page.obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F=alone.copy_foreign(form)))
-            page.obj.Contents = alone.make_stream(b"/F Do")
-            written = io.BytesIO()
-            alone.save(written)
-            text = pypdf.PdfReader(written).pages[0].extract_text()
-            card = re.search(r"Kaart ([a-z0-9-]+)", text)
-            top = (height - at[1] - float(form.BBox[3])) / MM
-            result.append((card.group(1) if card else None, round(at[0] / MM, 1), round(top, 1)))
-    return result
+            last_cm = [float(v) for v in operands]
+        elif operator == pikepdf.Operator("re") and last_cm and last_cm[:4] == [1, 0, 0, 1] and [float(v) for v in operands[:2]] == [0, 0]:
+            w, h = float(operands[2]), float(operands[3])
+            if (round(w / MM), round(h / MM)) == (105, 148):
+                boxes.append((last_cm[4], last_cm[5], w, h))
+            last_cm = None
+    ids: dict[int, str] = {}
+
+    def visitor(text, cm, tm, font_dict, font_size):
+        match = re.search(r"Kaart ([a-z0-9-]+)", text)
+        if match:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            for index, (bx, by, w, h) in enumerate(boxes):
+                if bx <= x <= bx + w and by <= y <= by + h:
+                    ids[index] = match.group(1)
+
+    pypdf.PdfReader(path).pages[number].extract_text(visitor_text=visitor)
+    return [(ids.get(index), round(bx / MM, 1), round((height - by - h) / MM, 1)) for index, (bx, by, w, h) in enumerate(boxes)]
 
 
 def _marks(path: Path, number: int) -> tuple[list[tuple[float, float, float, float]], bool]:
-    """The lines drawn on side `number` of an A4 sheet (x0, y0, x1, y1 in mm from the top left), and whether all
-    of them are drawn as an artifact (outside the tagged content)."""
+    """The lines drawn on side `number` of an A4 sheet itself, not inside a card (x0, y0, x1, y1 in mm from the top
+    left), and whether all of them are drawn as an artifact (outside the tagged content)."""
     import pikepdf
 
     pdf = pikepdf.open(path)
     sheet = pdf.pages[number]
     height = float(sheet.mediabox[3])
-    lines, start, artifact, all_artifact = [], (0.0, 0.0), False, True
+    lines, start, artifact, all_artifact = [], (0.0, 0.0), 0, True
+    moved = [False]  # per graphics state level: whether a transformation moved it (into a card)
     for operands, operator in pikepdf.parse_content_stream(sheet):
-        if operator == pikepdf.Operator("BMC") and str(operands[0]) == "/Artifact":
-            artifact = True
-        elif operator == pikepdf.Operator("EMC"):
-            artifact = False
-        elif operator == pikepdf.Operator("m"):
+        op = str(operator)
+        if op == "q":
+            moved.append(moved[-1])
+        elif op == "Q":
+            moved.pop()
+        elif op == "cm":
+            moved[-1] = True
+        elif op in ("BMC", "BDC"):
+            artifact = artifact + 1 if str(operands[0]) == "/Artifact" or artifact else 0
+        elif op == "EMC":
+            artifact = max(0, artifact - 1)
+        elif op == "m" and not moved[-1]:
             start = (float(operands[0]) / MM, (height - float(operands[1])) / MM)
-        elif operator == pikepdf.Operator("l"):
+        elif op == "l" and not moved[-1]:
             lines.append((start[0], start[1], float(operands[0]) / MM, (height - float(operands[1])) / MM))
-            all_artifact = all_artifact and artifact
+            all_artifact = all_artifact and artifact > 0
     return lines, all_artifact
 
 
@@ -309,3 +320,12 @@ def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_ba
         reader = pypdf.PdfReader(tmp_path / "daarna" / pdf)
         assert reader.metadata.title == printer.Printer.title(second, pdf[-6:-4])
         assert tag_problems(tmp_path / "daarna" / pdf) == []  # the tags of pages from two passes, sound and in page order
+
+
+def test_every_card_fits_with_a_web_address_and_its_qr_code(tmp_path: Path) -> None:
+    """With BASIS_URL every back carries a QR code; the fullest backs must still fit on A6 (they did not at 18 mm)."""
+    site = prepare(ROOT, Editie(out_dir=tmp_path / "site", gemeente="groningen", basis_url="https://intranet.voorbeeld.nl/barrierewijzer"))
+    assert all(k.qr for d in site.decks for k in d.kaarten if k.soort != "combinatiekaart")
+    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts())
+    written = sum(1 for _ in cards_printer.print_decks(list(site.decks), tmp_path / "pdf"))  # raises CardError when a side does not fit
+    assert written == len(site.decks)
