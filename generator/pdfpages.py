@@ -9,6 +9,8 @@ The pages keep their tags (PDF/UA): WeasyPrint tags each page as one or more par
 under the /Document element, and the page's /StructParents points to its entry in the /ParentTree.
 A new PDF gets a new /Document with those parts in page order and a /ParentTree renumbered to match;
 language, title, XMP metadata (with the PDF/UA mark) and display settings come from the first source.
+Pages placed on a larger sheet (impose: four A6 cards on A4) become part of that sheet's own content,
+so the sheet is an ordinary tagged page too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
+
+MM = 72 / 25.4  # PDF points per millimetre
 
 
 @dataclass(frozen=True)
@@ -55,9 +59,6 @@ class Source:
                 raise ValueError("een pagina met links of annotaties kan niet worden overgenomen")
             marked.append(by_key[int(page.obj.StructParents)])
         return cls(pdf, parts, marked)
-
-
-MM = 72 / 25.4  # PDF points per millimetre
 
 
 def assemble(pages: list[tuple[Source, int]], title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
@@ -116,7 +117,7 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
                 if isinstance(entries, Dictionary):
                     for name, value in entries.items():
                         resources.setdefault(category, Dictionary())[f"/{prefix}{name[1:]}"] = out.copy_foreign(value)
-            marked.extend(out.copy_foreign(e) if e.is_indirect else e for e in source.marked[page])
+            marked.extend(_copied_marks(out, source, page))
             for part in source.parts[page]:
                 copied = out.copy_foreign(part)
                 _onto(copied, sheet.obj, offset)
