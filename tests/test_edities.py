@@ -138,6 +138,9 @@ def test_build_many_builds_every_edition_zips_it_and_skips_unchanged_ones(tmp_pa
         assert (dist / gemeente / publiek / "index.html").is_file()
         with zipfile.ZipFile(dist / gemeente / f"barrierewijzer-{gemeente}-{publiek}.zip") as archive:
             names = archive.namelist()
+            assert archive.testzip() is None  # every file reads back with its checksum
+            index = archive.read(f"barrierewijzer-{gemeente}-{publiek}/index.html")
+        assert index == (dist / gemeente / publiek / "index.html").read_bytes()
         assert f"barrierewijzer-{gemeente}-{publiek}/index.html" in names
         assert len(names) == sum(1 for p in (dist / gemeente / publiek).rglob("*") if p.is_file())
     # Nothing changed: nothing is built again. One profile changed: only its two editions are.
