@@ -32,7 +32,9 @@ from .sitecheck import SCRIPT_URL, internal_target
 from .vakken import ANY_TOKEN, NAAM, PREFIX, SITE, TOELICHTING, TOKEN, VRAAG_HET, Key, Vakken
 
 TEXT_FILES = (".html", ".js", ".json")
-BLOCK_OR_INLINE = re.compile(r"(<p>)?(" + PREFIX + r"\d{4}Q)(</p>)?")
+# A token alone in a paragraph is a block vak; anywhere else, inline. (An alternation, not an optional "<p>":
+# the search then skips ahead to a "<" or the token's first letter, about twice as fast on a page.)
+BLOCK_OR_INLINE = re.compile(r"<p>(" + PREFIX + r"\d{4}Q)</p>|(" + PREFIX + r"\d{4}Q)")
 LOGO = re.compile(r"<!--BWVAKLOGO (\S+)-->(.*?)<!--/BWVAKLOGO-->", re.S)
 BLOCK_OR_INLINE_TOKEN = re.compile(PREFIX + r"\d{4}Q")
 ONE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -85,11 +87,13 @@ def render(site: Site, env: jinja2.Environment, keys: list[Key], mkdocs_yml: Pat
     """Every vak of the template, for this edition: token → its HTML and text."""
     vakken = Vakken(env, site.index)
     converter = _converter(mkdocs_yml)
-    afkortingen = "\n\n" + "\n".join(f"*[{short}]: {long}" for short, long in site.afkortingen)
     result: dict[str, Vak] = {}
     for number, key in enumerate(keys):
         converter.reset()
-        body = converter.convert(str(vakken.render(key)) + afkortingen)
+        source = str(vakken.render(key))
+        # The site's abbreviations, as on every page; only those in the text, since the others cannot match (faster).
+        afkortingen = "\n".join(f"*[{short}]: {long}" for short, long in site.afkortingen if short in source)
+        body = converter.convert(source + "\n\n" + afkortingen)
         result[TOKEN.format(number)] = Vak(body, _text(body))
     gemeente = site.gemeente
     for token, value in ((NAAM, gemeente.naam), (TOELICHTING, gemeente.toelichting), (VRAAG_HET, gemeente.vraag_het),
@@ -129,10 +133,8 @@ def fill(template: Path, target: Path, vakken: dict[str, Vak], logo: bool) -> di
 
 def _fill_html(page: str, vakken: dict[str, Vak], logo: bool) -> str:
     def vak(match: re.Match[str]) -> str:
-        found = vakken[match.group(2)]
-        if match.group(1) and match.group(3):
-            return found.html
-        return (match.group(1) or "") + found.inline + (match.group(3) or "")
+        block, inline = match.group(1), match.group(2)
+        return vakken[block].html if block else vakken[inline].inline
 
     page = LOGO.sub(lambda m: f'<img src="{m.group(1)}" alt="logo">' if logo else m.group(2), page)
     page = BLOCK_OR_INLINE.sub(vak, page)
