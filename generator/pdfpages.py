@@ -25,6 +25,8 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 MM = 72 / 25.4  # PDF points per millimetre
+# Operators that name a resource of the page, and which operand is that name (scn/SCN: a pattern, when named).
+NAMED = {"Tf": 0, "Do": 0, "gs": 0, "cs": 0, "CS": 0, "sh": 0, "scn": -1, "SCN": -1, "BDC": 1, "DP": 1}
 
 
 @dataclass(frozen=True)
@@ -50,15 +52,37 @@ class Source:
         by_key = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
         marked = []
         for page in pdf.pages:
-            for entries in page.obj.get("/Resources", Dictionary()).values():
-                if isinstance(entries, Dictionary):  # each resource its own object, so it can be copied to a sheet
-                    for name, value in list(entries.items()):
-                        if not value.is_indirect:
-                            entries[name] = pdf.make_indirect(value)
+            page.obj.Resources = _own_resources(pdf, page)
             if "/Annots" in page.obj:
                 raise ValueError("een pagina met links of annotaties kan niet worden overgenomen")
             marked.append(by_key[int(page.obj.StructParents)])
         return cls(pdf, parts, marked)
+
+
+def _own_resources(pdf: pikepdf.Pdf, page: pikepdf.Page) -> Dictionary:
+    """The resources this page's content names, and no others, each its own object (so it can be copied to a sheet).
+
+    WeasyPrint gives all pages of a document one resource dictionary. A page copied with that dictionary
+    would carry every other page's images along: a QR code of an intern card in a public deck, when the
+    two were laid out in one pass. So each page gets a dictionary of its own.
+    """
+    used, whole = set(), set()
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            whole.add("/ColorSpace")  # an inline image may name a colour space of the page
+            continue
+        position = NAMED.get(str(instruction.operator))
+        if position is not None and len(instruction.operands) and isinstance(instruction.operands[position], Name):
+            used.add(str(instruction.operands[position]))
+    own = Dictionary()
+    for category, entries in page.obj.get("/Resources", Dictionary()).items():
+        if not isinstance(entries, Dictionary):
+            own[category] = entries  # /ProcSet
+            continue
+        kept = {name: value if value.is_indirect else pdf.make_indirect(value) for name, value in entries.items() if name in used or category in whole}
+        if kept:
+            own[category] = Dictionary(kept)
+    return own
 
 
 def assemble(pages: list[tuple[Source, int]], title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
@@ -128,10 +152,6 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
         nums.append(key)
         nums.append(Array(marked))
     _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
-
-
-# Operators that name a resource of the page, and which operand is that name (scn/SCN: a pattern, when named).
-NAMED = {"Tf": 0, "Do": 0, "gs": 0, "cs": 0, "CS": 0, "sh": 0, "scn": -1, "SCN": -1, "BDC": 1, "DP": 1}
 
 
 def _moved(source: Source, page: int, prefix: str, offset: int) -> list[Any]:

@@ -212,7 +212,8 @@ class Printer:
         for deck in decks:
             names = (Path(deck.a6).name, Path(deck.a4).name)
             pieces = self.pieces(deck)
-            key = self.cache.key(self.document(deck.titel, pieces), self.title(deck, "a4"), repr((A4, CELLS, SNIJTEKENS))) if self.cache else ""
+            # The sheet layout (A4, CELLS, SNIJTEKENS) is in the key through the code of this module (_code).
+            key = self.cache.key(self.document(deck.titel, pieces), self.title(deck, "a4")) if self.cache else ""
             if self.cache and (count := self.cache.get(key, target, names)) is not None:
                 yield deck, count
             else:

@@ -82,3 +82,29 @@ def test_pages_placed_on_a_sheet_make_one_ordinary_tagged_page(tmp_path: Path) -
     placed.pages[0].obj.StructParents = 7  # a sheet that claims tags it does not have
     placed.save(tmp_path / "fout.pdf")
     assert tag_problems(tmp_path / "fout.pdf")
+
+
+def test_a_page_takes_no_image_of_another_page_from_its_pass_along(tmp_path: Path) -> None:
+    """WeasyPrint gives all pages of one pass one resource dictionary. A public card laid out in one pass with an
+    intern card must not carry the intern card's image (here a QR code as PNG, with its address) into a public
+    deck, on A6 or on a sheet. (The cards' own QR codes are SVG, drawn into the page itself.)"""
+    import segno
+    from weasyprint import HTML
+
+    qr = {name: segno.make(f"https://voorbeeld.nl/kaarten/{name}.html", error="m").png_data_uri(scale=4) for name in ("publiek", "geheim")}
+    sections = "".join(f'<section style="break-after: page"><p>Kaart {name}</p><img src="{uri}" alt="QR-code" style="width: 20mm"></section>'
+                       for name, uri in qr.items())
+    written = io.BytesIO()
+    HTML(string=f'<html lang="nl"><head><title>bron</title></head><body>{sections}</body></html>').write_pdf(written, **PDF_OPTIONS)
+    source = pdfpages.Source.read(written.getvalue())
+    pdfpages.assemble([(source, 0)], "Alleen publiek", tmp_path / "a6.pdf")
+    pdfpages.impose([[(source, 0, 0, 0)]], (210, 297), [], "Alleen publiek", tmp_path / "a4.pdf")
+    pdfpages.assemble([(source, 0), (source, 1)], "Beide", tmp_path / "beide.pdf")
+
+    def drawings(path: Path) -> int:  # images and forms in the file
+        pdf = pikepdf.open(path)
+        return sum(1 for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") in ("/Image", "/Form"))
+
+    assert drawings(tmp_path / "beide.pdf") > drawings(tmp_path / "a6.pdf") > 0
+    assert drawings(tmp_path / "a4.pdf") == drawings(tmp_path / "a6.pdf")
+    assert tag_problems(tmp_path / "a6.pdf") == [] and tag_problems(tmp_path / "a4.pdf") == []
