@@ -45,6 +45,7 @@ class Blok:
     kop: str = ""
     soort: str = "lijst"  # lijst | genummerd | tekst | velden
     klasse: str = ""  # a layout hint for the CSS ("signalen", "route", "regel")
+    lokaal: bool = False  # differs per gemeente (its meldroute, its local regulation): a band of its own on the print card
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def _interventiekaart(index: Index, interventie: View, website: str | None) -> K
     velden.append(Regel(status, label="Status"))
     achterkant = Kant("achterkant", "Interventiekaart · grondslag en wie", "Grondslag", (
         Blok(tuple(Regel(phrases.grondslag(g)) for g in interventie.grondslagen)),
-        Blok(tuple(velden), soort="velden"),
+        Blok(tuple(velden), soort="velden", lokaal=bool(lokaal)),
         *([Blok((Regel(phrases.GEEN_OPSPORING),), soort="tekst", klasse="regel")] if interventie.is_toezicht else []),
     ))
     intern = interventie.zichtbaarheid == "intern" or bool(lokaal and lokaal.regeling and lokaal.regeling.zichtbaarheid == "intern")
@@ -194,7 +195,7 @@ def route(index: Index) -> tuple[Blok, bool]:
             intern = intern or any(c.zichtbaarheid == "intern" for c in partner.contacten)
         intern = intern or stap.zichtbaarheid == "intern"
         regels.append(Regel("".join(d.tekst for d in delen), label=stap.titel, delen=tuple(delen)))
-    return Blok(tuple(regels), kop="Melden", klasse="route"), intern
+    return Blok(tuple(regels), kop="Melden", klasse="route", lokaal=True), intern
 
 
 def _wie(partner: PartnerView) -> list[Deel]:

@@ -3,15 +3,15 @@
 What each handout holds is decided here (Handout); the templates in templates/handouts/ only lay
 it out. A session's exercise sheets are made of the pages of its cases' participant sheets and its
 exercise sets, laid out once. Everything that must be laid out is laid out in one WeasyPrint pass
-per paper size (fonts and styles loaded once) and written as separate PDFs, each a copy of its own
-pages. A handout that reads the same as one printed before (in another edition) is copied from the
+per paper size (fonts and styles loaded once) and written once; each handout is a PDF of its own put
+together from its pages (pdfpages), with its headings as bookmarks. A handout that reads the same as one printed before (in another edition) is copied from the
 cache (printer.PdfCache). A handout that needs more pages than it may have fails the build with its
 id, as a card that does not fit does.
 """
 
 from __future__ import annotations
 
-import copy
+import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,12 +21,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import cards, phrases, urls
+from . import cards, pdfpages, phrases, urls
 from .printer import PDF_OPTIONS, PdfCache, url_fetcher
 from .resolve import Site
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "handouts" / "handouts.css"
+Pages = list[tuple[pdfpages.Source, int]]  # pages of a pass written once, (source, page number)
 
 
 class HandoutError(Exception):
@@ -77,6 +78,8 @@ class HandoutPrinter:
         self.shared = {"versie": site.versie, "gemeente": site.gemeente, "phrases": phrases}
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.cache = cache
+        self._pages_of: dict[str, Pages] = {}  # handout id -> its pages (laid out in this run)
+        self._bookmarks: dict[str, list[tuple[str, int]]] = {}  # handout id -> its headings (text, its own page number)
 
     def body(self, h: Handout) -> str:
         assert h.template is not None
@@ -96,18 +99,17 @@ class HandoutPrinter:
         todo = [h for h in items if not self._from_cache(keys[h.id], docs / h.pad)]
         needed = {h.id for h in todo if h.template} | {part for h in todo for part in h.onderdelen}
         laid_out = 0
-        pages: dict[str, tuple[Any, list[Any]]] = {}  # handout id -> (its document, its pages)
+        pages = self._pages_of
         for poster in (False, True):
             batch = [h for h in items if h.id in needed and h.poster == poster]
             if batch:
                 laid_out += self._lay_out(batch, [bodies[h.id] for h in batch], pages)
         for h in todo:
             parts = [h.id] if h.template else list(h.onderdelen)
-            document = pages[parts[0]][0]
-            self._write(h, document, [page for part in parts for page in pages[part][1]], docs, keys[h.id])
+            self._write(h, [page for part in parts for page in pages[part]], parts, docs, keys[h.id])
         return laid_out
 
-    def _lay_out(self, batch: list[Handout], bodies: list[str], pages: dict[str, tuple[Any, list[Any]]]) -> int:
+    def _lay_out(self, batch: list[Handout], bodies: list[str], pages: dict[str, Pages]) -> int:
         from weasyprint import HTML
 
         document = HTML(string=self.html(bodies), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render()
@@ -116,18 +118,23 @@ class HandoutPrinter:
                     for h in batch if len(numbers.get(h.id, [])) > h.max_paginas]
         if too_long:
             raise HandoutError("; ".join(too_long))
+        written = io.BytesIO()
+        document.write_pdf(written, **PDF_OPTIONS)  # drawn once; each handout is a copy of its pages (pdfpages)
+        source = pdfpages.Source.read(written.getvalue())
+        headings = _headings(document.make_bookmark_tree())
         for h in batch:
-            pages[h.id] = (document, [document.pages[n] for n in numbers[h.id]])
+            pages[h.id] = [(source, n) for n in numbers[h.id]]
+            self._bookmarks[h.id] = [(label, numbers[h.id].index(n)) for label, n in headings if n in numbers[h.id]]
         return len(document.pages)
 
-    def _write(self, h: Handout, document: Any, own: list[Any], docs: Path, key: str) -> None:
-        """The handout's pages as a PDF of its own, with its own title (language and fonts from its document)."""
-        part = document.copy(own)
-        part.metadata = copy.copy(document.metadata)
-        part.metadata.title = h.titel
+    def _write(self, h: Handout, own: Pages, parts: list[str], docs: Path, key: str) -> None:
+        """The handout's pages as a PDF of its own, with its own title and its headings as bookmarks."""
         target = docs / h.pad
-        target.parent.mkdir(parents=True, exist_ok=True)
-        part.write_pdf(target, **PDF_OPTIONS)
+        bookmarks, start = [], 0
+        for part in parts:
+            bookmarks += [(label, start + n) for label, n in self._bookmarks[part]]
+            start += len(self._pages_of[part])
+        pdfpages.assemble(own, h.titel, target, bookmarks)
         if self.cache:
             self.cache.put(key, target.parent, (target.name,), len(own))
 
@@ -139,6 +146,15 @@ class HandoutPrinter:
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         return self.cache.get(key, target.parent, (target.name,)) is not None
+
+
+def _headings(tree: list[Any], result: list[tuple[str, int]] | None = None) -> list[tuple[str, int]]:
+    """WeasyPrint's bookmark tree (the headings), flat and in order: (text, page number)."""
+    result = [] if result is None else result
+    for label, (page, *_), children, *_ in tree:
+        result.append((label, page))
+        _headings(children, result)
+    return result
 
 
 def pages_per_handout(document: Any) -> dict[str, list[int]]:

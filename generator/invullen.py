@@ -111,6 +111,7 @@ def _text(body: str) -> str:
 def fill(template: Path, target: Path, vakken: dict[str, Vak], logo: bool) -> dict[str, set[Path]]:
     """The edition's site in target: the template with every token replaced; where each vak went (its folders)."""
     placed: dict[str, set[Path]] = {}
+    filled_vakken: dict[tuple[str, str], str] = {}
     for source in sorted(template.rglob("*")):
         relative = source.relative_to(template)
         destination = target / relative
@@ -119,34 +120,100 @@ def fill(template: Path, target: Path, vakken: dict[str, Vak], logo: bool) -> di
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix in TEXT_FILES:
-            content = source.read_text(encoding="utf-8")
-            if PREFIX in content:
-                if source.suffix == ".html":
-                    for token in set(BLOCK_OR_INLINE_TOKEN.findall(content)):
-                        placed.setdefault(token, set()).add(destination.parent)
-                filled = _fill_html(content, vakken, logo) if source.suffix == ".html" else _fill_data(content, vakken)
-                destination.write_text(filled, encoding="utf-8")
+            pieces = _pieces(source)
+            if pieces is not None:
+                for token in pieces.vakken:
+                    placed.setdefault(token, set()).add(destination.parent)
+                destination.write_text("".join(_fill(pieces.delen, vakken, logo, filled_vakken)), encoding="utf-8")
                 continue
         _link_or_copy(source, destination)
     return placed
 
 
-def _fill_html(page: str, vakken: dict[str, Vak], logo: bool) -> str:
-    def vak(match: re.Match[str]) -> str:
-        block, inline = match.group(1), match.group(2)
-        return vakken[block].html if block else vakken[inline].inline
+@dataclass(frozen=True)
+class _Stukken:
+    """A text file of the template cut at its tokens, once per process: every edition only joins the pieces."""
 
-    page = LOGO.sub(lambda m: f'<img src="{m.group(1)}" alt="logo">' if logo else m.group(2), page)
-    page = BLOCK_OR_INLINE.sub(vak, page)
-    for token in (NAAM, TOELICHTING, VRAAG_HET, SITE):
-        page = page.replace(token, vakken[token].html)
-    return page
+    delen: tuple[Any, ...]  # text, or (kind, token or logo source, fallback pieces)
+    vakken: frozenset[str]  # the block and inline vakken on an HTML page (where each vak goes, for the link check)
 
 
-def _fill_data(content: str, vakken: dict[str, Vak]) -> str:
-    """JSON and JavaScript (the search index): the plain text, escaped as in a JSON string."""
-    return ANY_TOKEN.sub(lambda m: json.dumps(vakken[m.group(0)].text, ensure_ascii=False)[1:-1]
-                         if m.group(0) in vakken else m.group(0), content)
+# A template page in one scan, left to right: the logo placeholder, a vak alone in a paragraph (a block), any other token.
+# The same as the replacements one after the other (logo, vakken, then the gemeente's name and the like, also inside a
+# vak), as test_vakken checks on every page.
+_SCAN_HTML = re.compile(LOGO.pattern + r"|<p>(" + PREFIX + r"\d{4}Q)</p>|(" + ANY_TOKEN.pattern + ")", re.S)
+_cut: dict[tuple[str, int, int], _Stukken | None] = {}  # by (path, mtime, size) of a template file; None: no token
+
+
+def _pieces(source: Path) -> _Stukken | None:
+    stat = source.stat()
+    key = (str(source), stat.st_mtime_ns, stat.st_size)
+    if key not in _cut:
+        content = source.read_text(encoding="utf-8")
+        if PREFIX not in content:
+            _cut[key] = None
+        elif source.suffix == ".html":
+            _cut[key] = _Stukken(_scan(content), frozenset(BLOCK_OR_INLINE_TOKEN.findall(content)))
+        else:  # JSON and JavaScript (the search index): a token becomes the vak's plain text
+            data: list[Any] = [piece for match, text in _between(ANY_TOKEN, content) for piece in (text, ("data", match.group(0), ()) if match else "")]
+            _cut[key] = _Stukken(tuple(d for d in data if d), frozenset())
+    return _cut[key]
+
+
+def _between(pattern: re.Pattern[str], content: str) -> list[tuple[re.Match[str] | None, str]]:
+    """(a match, the text before it) for every match, then (None, the text after the last)."""
+    result: list[tuple[re.Match[str] | None, str]] = []
+    position = 0
+    for match in pattern.finditer(content):
+        result.append((match, content[position:match.start()]))
+        position = match.end()
+    result.append((None, content[position:]))
+    return result
+
+
+def _scan(page: str) -> tuple[Any, ...]:
+    delen: list[Any] = []
+    for match, text in _between(_SCAN_HTML, page):
+        delen.append(text)
+        if match is None:
+            continue
+        source, fallback, block, token = match.group(1), match.group(2), match.group(3), match.group(4)
+        if source is not None:
+            delen.append(("logo", source, _scan(fallback)))
+        elif block is not None:
+            delen.append(("blok", block, ()))
+        else:
+            delen.append(("vak", token, ()))
+    return tuple(d for d in delen if d)
+
+
+def _fill(delen: tuple[Any, ...], vakken: dict[str, Vak], logo: bool, filled: dict[tuple[str, str], str]) -> list[str]:
+    result: list[str] = []
+    for deel in delen:
+        if isinstance(deel, str):
+            result.append(deel)
+            continue
+        kind, value, fallback = deel
+        if kind == "logo":
+            result += [f'<img src="{value}" alt="logo">'] if logo else _fill(fallback, vakken, logo, filled)
+        elif kind == "data":
+            result.append(json.dumps(vakken[value].text, ensure_ascii=False)[1:-1] if value in vakken else value)
+        else:
+            if (kind, value) not in filled:
+                vak = vakken[value].html if kind == "blok" or value in FIXED else vakken[value].inline
+                filled[(kind, value)] = _with_names(vak, vakken)
+            result.append(filled[(kind, value)])
+    return result
+
+
+FIXED = (NAAM, TOELICHTING, VRAAG_HET, SITE)  # the gemeente's name and the like: the same text inline and as a block
+
+
+def _with_names(html_text: str, vakken: dict[str, Vak]) -> str:
+    """A vak's HTML with the gemeente's name and the like filled in (a vak may hold them too)."""
+    for token in FIXED:
+        html_text = html_text.replace(token, vakken[token].html)
+    return html_text
 
 
 def _link_or_copy(source: Path, destination: Path) -> None:

@@ -37,6 +37,7 @@ class Source:
     parts: list[list[Any]]  # per page: its parts under /Document (struct elements), in order
     marked: list[Any]  # per page: its /ParentTree entry (the struct element of each marked-content id)
     placed: dict[tuple[int, str, int], bytes] = field(default_factory=dict)  # content of a page as placed on a sheet, by (page, prefix, offset)
+    version: str = ""  # the PDF version its pages need (a stacked source is not read from a file)
 
     @classmethod
     def read(cls, data: bytes) -> Source:
@@ -56,7 +57,19 @@ class Source:
             if "/Annots" in page.obj:
                 raise ValueError("een pagina met links of annotaties kan niet worden overgenomen")
             marked.append(by_key[int(page.obj.StructParents)])
-        return cls(pdf, parts, marked)
+        known = {part.objgen for part in document.K}
+        for number, elements in enumerate(marked):
+            for element in elements:
+                top = element
+                while isinstance(top, Dictionary) and top.get("/P") is not None and top.P.objgen != document.objgen:
+                    top = top.P
+                if isinstance(top, Dictionary) and top.get("/P") is not None and top.objgen not in known:
+                    # WeasyPrint tags the running footer of a page (an @page margin box) as a part whose parent is the
+                    # /Document, but leaves it out of the /Document's kids: the footer would be in no tag tree.
+                    known.add(top.objgen)
+                    del top["/P"]
+                    parts[number].append(top)
+        return cls(pdf, parts, marked, version=pdf.pdf_version)
 
 
 def _own_resources(pdf: pikepdf.Pdf, page: pikepdf.Page) -> Dictionary:
@@ -114,44 +127,80 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
     size, with its resources renamed and its marked-content ids numbered on from the pages before it on the
     sheet; its tags then point at the sheet. So the sheet is an ordinary tagged page, as its pages were.
     """
-    width, height = size
     out = pikepdf.new()
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
     nums = Array()
-    marks = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (height - y0) * MM, x1 * MM, (height - y1) * MM)
+    marks = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (size[1] - y0) * MM, x1 * MM, (size[1] - y1) * MM)
                      for x0, y0, x1, y1 in lines)
+    decoration = b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n" if lines else b""
     for key, placed in enumerate(sheets):
-        sheet = out.add_blank_page(page_size=(width * MM, height * MM))
-        sheet.obj.Tabs = Name.S
+        sheet, parts, marked = _compose(out, size, placed, decoration)
         sheet.obj.StructParents = key
-        content = [b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n"]
-        resources: dict[str, Dictionary] = {}
-        marked: list[Any] = []
-        for number, (source, page, left, top) in enumerate(placed):
-            prefix, offset = f"c{number}", len(marked)
-            box = source.pdf.pages[page].mediabox
-            page_width, page_height = float(box[2]), float(box[3])
-            bottom = (height - top) * MM - page_height
-            content.append(b"q 1 0 0 1 %.3f %.3f cm 0 0 %.3f %.3f re W n\n" % (left * MM, bottom, page_width, page_height))
-            if (page, prefix, offset) not in source.placed:  # the same card front sits in the same place on every edition's sheet
-                source.placed[(page, prefix, offset)] = pikepdf.unparse_content_stream(_moved(source, page, prefix, offset))
-            content.append(source.placed[(page, prefix, offset)])
-            content.append(b"\nQ\n")
-            for category, entries in source.pdf.pages[page].obj.get("/Resources", Dictionary()).items():
-                if isinstance(entries, Dictionary):
-                    for name, value in entries.items():
-                        resources.setdefault(category, Dictionary())[f"/{prefix}{name[1:]}"] = out.copy_foreign(value)
-            marked.extend(_copied_marks(out, source, page))
-            for part in source.parts[page]:
-                copied = out.copy_foreign(part)
-                _onto(copied, sheet.obj, offset)
-                copied.P = document
-                document.K.append(copied)
-        sheet.obj.Resources = Dictionary(resources)
-        sheet.obj.Contents = out.make_stream(b"".join(content))
+        for part in parts:
+            part.P = document
+            document.K.append(part)
         nums.append(key)
         nums.append(Array(marked))
     _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
+
+
+def stack(pages: list[list[tuple[Source, int, float, float]]], size: tuple[float, float]) -> Source:
+    """Pages made of other pages placed on them (as impose does), kept in memory as a source for assemble and impose.
+
+    A card back is made this way from its bands (printer.Layouts): the band that differs per gemeente is laid
+    out once per gemeente, the others once for all.
+    """
+    out = pikepdf.new()
+    first = pages[0][0][0].pdf
+    out.Root.Lang = first.Root.Lang
+    out.Root.Metadata = out.copy_foreign(first.Root.Metadata)
+    parts, marks = [], []
+    for number, placed in enumerate(pages):
+        page, own_parts, marked = _compose(out, size, placed, once=False)  # a band sits on many backs
+        page.obj.StructParents = number
+        parts.append(own_parts)
+        marks.append(Array(marked))
+    return Source(out, parts, marks, version=first.pdf_version)
+
+
+def _compose(out: pikepdf.Pdf, size: tuple[float, float], placed: list[tuple[Source, int, float, float]],
+             decoration: bytes = b"", once: bool = True) -> tuple[pikepdf.Page, list[Any], list[Any]]:
+    """One new page of this size (mm) in out with these pages placed on it; its parts (tags, without a parent yet) and the
+    struct element of each of its marked-content ids. once: no page is placed in out more than once (then the tags
+    copied from a page can be moved as they are; else each placement gets tags of its own)."""
+    width, height = size
+    sheet = out.add_blank_page(page_size=(width * MM, height * MM))
+    sheet.obj.Tabs = Name.S
+    content = [decoration]
+    resources: dict[str, Dictionary] = {}
+    marked: list[Any] = []
+    parts: list[Any] = []
+    for number, (source, page, left, top) in enumerate(placed):
+        prefix, offset = f"c{number}", len(marked)
+        box = source.pdf.pages[page].mediabox
+        page_width, page_height = float(box[2]), float(box[3])
+        bottom = (height - top) * MM - page_height
+        content.append(b"q 1 0 0 1 %.3f %.3f cm 0 0 %.3f %.3f re W n\n" % (left * MM, bottom, page_width, page_height))
+        if (page, prefix, offset) not in source.placed:  # the same card front sits in the same place on every edition's sheet
+            source.placed[(page, prefix, offset)] = pikepdf.unparse_content_stream(_moved(source, page, prefix, offset))
+        content.append(source.placed[(page, prefix, offset)])
+        content.append(b"\nQ\n")
+        for category, entries in source.pdf.pages[page].obj.get("/Resources", Dictionary()).items():
+            if isinstance(entries, Dictionary):
+                for name, value in entries.items():
+                    resources.setdefault(category, Dictionary())[f"/{prefix}{name[1:]}"] = out.copy_foreign(value)
+        if once:  # the copies are this page's alone: moved onto the sheet as they are
+            for part in source.parts[page]:
+                parts.append(out.copy_foreign(part))
+                _onto(parts[-1], sheet.obj, offset)
+            marked.extend(_copied_marks(out, source, page))
+        else:
+            copies: dict[tuple[int, int], Any] = {}
+            parts += [_fresh(out, out.copy_foreign(part), sheet.obj, offset, copies) for part in source.parts[page]]
+            marked += [copies[element.objgen] if isinstance(element, Dictionary) else element for element in _copied_marks(out, source, page)]
+    sheet.obj.Resources = Dictionary(resources)
+    sheet.obj.Contents = out.make_stream(b"".join(content))
+    return sheet, parts, marked
 
 
 def _moved(source: Source, page: int, prefix: str, offset: int) -> list[Any]:
@@ -202,6 +251,33 @@ def _onto(element: Any, sheet: Any, offset: int) -> None:
     element.K = Array(moved) if isinstance(kids, Array) else moved[0]
 
 
+def _fresh(out: pikepdf.Pdf, element: Any, sheet: Any, offset: int, copies: dict[tuple[int, int], Any]) -> Any:
+    """A new copy, in out, of a struct element (copied into out before) and its descendants: on the sheet, its
+    marked-content ids moved up by offset (as _onto, on a copy of its own). copies records each new element by the one
+    it copies.
+
+    A copy of its own, because copy_foreign gives one copy per source object and target: a band placed on many card
+    backs of one source would otherwise share its tags (and its moved ids) with all of them."""
+    new = out.make_indirect(Dictionary({key: value for key, value in element.items() if key not in ("/K", "/P")}))
+    new.Pg = sheet
+    copies[element.objgen] = new
+    kids = element.get("/K")
+    if kids is None:
+        return new
+    moved = []
+    for kid in (list(kids) if isinstance(kids, Array) else [kids]):
+        if isinstance(kid, int):
+            kid = kid + offset
+        elif isinstance(kid, Dictionary) and kid.get("/Type") in ("/MCR", "/OBJR"):
+            raise ValueError("een pagina met verwijzingen naar andere inhoud kan niet op een vel worden geplaatst")
+        elif isinstance(kid, Dictionary):
+            kid = _fresh(out, kid, sheet, offset, copies)
+            kid.P = new
+        moved.append(kid)
+    new.K = Array(moved) if isinstance(kids, Array) else moved[0]
+    return new
+
+
 def _finish(out: pikepdf.Pdf, first: Source, document: Any, nums: Array, title: str, target: Path,
             bookmarks: Sequence[tuple[str, int]]) -> None:
     """The tag tree, language, title and metadata (from the first source), bookmarks; then write."""
@@ -219,5 +295,5 @@ def _finish(out: pikepdf.Pdf, first: Source, document: Any, nums: Array, title: 
         with out.open_outline() as outline:
             outline.root.extend(pikepdf.OutlineItem(text, number) for text, number in bookmarks)
     target.parent.mkdir(parents=True, exist_ok=True)
-    out.save(target, min_version=first.pdf.pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    out.save(target, min_version=first.version or first.pdf.pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.generate,
              deterministic_id=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from pathlib import Path
@@ -155,16 +156,18 @@ def _placed(path: Path, number: int) -> list[tuple[str | None, float, float]]:
     """Where each card sits on side `number` of an A4 sheet PDF: (card id, left, top) in mm from the top left corner.
 
     A card's content is moved into place (`1 0 0 1 x y cm`) and clipped to its A6 size (`0 0 w h re W n`); its id
-    is the "Kaart …" text that lies inside that box (a back shows it, a front does not: None).
+    is the "Kaart …" text that lies inside that box (a back shows it, a front does not: None). Only the sheet's own
+    placements count, not those inside a card (a back is itself made of bands placed on it).
     """
     import pikepdf
 
     pdf = pikepdf.open(path)
     sheet = pdf.pages[number]
     height = float(sheet.mediabox[3])
-    boxes, last_cm = [], None
+    boxes, last_cm, depth = [], None, 0
     for operands, operator in pikepdf.parse_content_stream(sheet):
-        if operator == pikepdf.Operator("cm"):
+        depth += {"q": 1, "Q": -1}.get(str(operator), 0)
+        if operator == pikepdf.Operator("cm") and depth == 1:
             last_cm = [float(v) for v in operands]
         elif operator == pikepdf.Operator("re") and last_cm and last_cm[:4] == [1, 0, 0, 1] and [float(v) for v in operands[:2]] == [0, 0]:
             w, h = float(operands[2]), float(operands[3])
@@ -323,11 +326,16 @@ def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_ba
     shared = printer.Layouts()
     printer.Printer(groningen.gemeente, groningen.versie, layouts=shared).render(first, tmp_path / "eerst")
     reusing = printer.Printer(breda.gemeente, breda.versie, layouts=shared)
+    before = shared.passes
     reusing.render(second, tmp_path / "daarna")
     fresh = printer.Printer(breda.gemeente, breda.versie, layouts=printer.Layouts())
     fresh.render(second, tmp_path / "vers")
     assert fresh.laid_out == 2 * len(second.kaarten)
-    assert reusing.laid_out == len(second.kaarten)  # only the backs; the A4 sheets place the same pages
+    assert reusing.laid_out == len(second.kaarten)  # only the backs are made again; the A4 sheets place the same pages
+    # ...and of those backs WeasyPrint lays out only the band that differs: Breda's meldroute, once for all its cards.
+    bands = [{band for z in p.pieces(deck) for band in z.banden} for p, deck in ((reusing, first), (reusing, second))]
+    assert len(bands[1] - bands[0]) == 1
+    assert shared.passes - before == 1
     for pdf in (Path(second.a6).name, Path(second.a4).name):
         assert _page_texts(tmp_path / "daarna" / pdf) == _page_texts(tmp_path / "vers" / pdf), pdf
         before, after = _page_texts(tmp_path / "eerst" / pdf), _page_texts(tmp_path / "daarna" / pdf)
@@ -344,3 +352,83 @@ def test_every_card_fits_with_a_web_address_and_its_qr_code(tmp_path: Path) -> N
     cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts())
     written = sum(1 for _ in cards_printer.print_decks(list(site.decks), tmp_path / "pdf"))  # raises CardError when a side does not fit
     assert written == len(site.decks)
+
+
+def _rasters(pdf: bytes | Path, scale: float = 2.0) -> list:
+    """Each page as a greyscale image (pdfium draws it; about 144 dpi)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    return [page.render(scale=scale, grayscale=True).to_pil().convert("L") for page in document]
+
+
+def _differing(a, b) -> float:
+    """The share of pixels that differ by more than a quarter of the grey scale."""
+    from PIL import ImageChops
+
+    assert a.size == b.size
+    histogram = ImageChops.difference(a, b).histogram()
+    return sum(histogram[64:]) / (a.size[0] * a.size[1])
+
+
+def test_a_back_stacked_from_its_bands_looks_like_the_back_laid_out_whole(tmp_path: Path) -> None:
+    """A card back is stacked from bands laid out apart (the gemeente's meldroute or regulation is a band of its own).
+    Drawn, every page of the stacked decks is the page WeasyPrint makes of the whole side in one flow; a band moved
+    half a millimetre is not."""
+    from weasyprint import HTML
+
+    editie = Editie(out_dir=tmp_path / "site", gemeente="voorbeeld", publiek="intern", basis_url="https://intranet.voorbeeld.nl/bw")
+    site = prepare(ROOT, editie)
+    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts())
+    chosen = [d for d in site.decks if d.id in ("rol-wijkteam", "interventies")]
+    several = [z for d in chosen for z in cards_printer.pieces(d) if len(z.banden) > 1]
+    assert {z.kaart[:3] for z in several} == {"sk-", "ik-"}  # signal backs and backs with a local regulation
+    for deck in chosen:
+        cards_printer.render(deck, tmp_path / "kaarten" / "pdf")
+        whole = HTML(string=cards_printer.html(deck), base_url=str(printer.TEMPLATES)).write_pdf(**printer.PDF_OPTIONS)
+        stacked, direct = _rasters(tmp_path / deck.a6), _rasters(whole)
+        assert len(stacked) == len(direct) == 2 * len(deck.kaarten)
+        worst = max(_differing(a, b) for a, b in zip(stacked, direct))
+        assert worst < 0.0005, (deck.id, worst)  # measured: 0.0, the same pixels
+    # Negative control: the same back with its second band placed 0.5 mm lower differs visibly.
+    back = several[0]
+    bands = [cards_printer.layouts._pages[band] for band in back.banden]
+    placed, top = [], bands[0].top
+    for number, band in enumerate(bands):
+        placed.append((band.source, band.number, 0.0, top - band.top + (0.5 if number == 1 else 0)))
+        top += band.hoogte
+    moved = printer.pdfpages.stack([placed], printer.A6)
+    printer.pdfpages.assemble([(moved, 0)], "verschoven", tmp_path / "verschoven.pdf")
+    page = next(n for n, z in enumerate(cards_printer.pieces(chosen[0])) if z.key == back.key)
+    assert _differing(_rasters(tmp_path / "verschoven.pdf")[0], _rasters(tmp_path / chosen[0].a6)[page]) > 0.002  # measured: 0.04
+
+
+def test_a_stacked_back_fits_exactly_when_the_whole_back_would(prepared, decks) -> None:
+    """Walk a meldroute from short to too long, a line at a time: the stacked back is refused exactly when the back
+    laid out in one flow runs onto a second page, and the message names the card and side."""
+    import dataclasses
+
+    from weasyprint import HTML
+
+    kaart = next(k for d in decks for k in d.kaarten if k.soort == "signaalkaart")
+    route = next(b for b in kaart.achterkant.blokken if b.lokaal)
+    seen = set()
+    for steps in range(len(route.regels), 40):
+        regels = tuple(cards.Regel(f"bel {n}", label=f"Stap {n}") for n in range(steps))
+        blokken = tuple(dataclasses.replace(b, regels=regels) if b.lokaal else b for b in kaart.achterkant.blokken)
+        long_route = dataclasses.replace(kaart, achterkant=dataclasses.replace(kaart.achterkant, blokken=blokken))
+        cards_printer = printer.Printer(prepared.gemeente, prepared.versie, layouts=printer.Layouts())
+        deck = cards.Deck("proef", "Proef", [long_route])
+        whole = HTML(string=cards_printer.html(deck), base_url=str(printer.TEMPLATES)).render()
+        fits_whole = len(whole.pages) == 2  # the front and the back
+        try:
+            cards_printer.layouts.lay_out(cards_printer.pieces(deck), functools.partial(cards_printer.document, ""))
+            fits_stacked = True
+        except printer.CardError as exc:
+            assert f"kaart '{kaart.id}' achterkant past niet op A6" in str(exc)
+            fits_stacked = False
+        assert fits_stacked == fits_whole, steps
+        seen.add(fits_whole)
+        if not fits_whole:
+            break
+    assert seen == {True, False}  # walked over the edge

@@ -13,6 +13,7 @@ from generator import handouts
 from generator.build import check, prepare
 from generator.editie import Editie
 from generator.urls import html
+from pdftags import tag_problems
 from sitepages import parse
 
 MM = 72 / 25.4
@@ -50,6 +51,9 @@ def test_every_handout_exists_fits_its_pages_and_is_tagged_dutch(built_site: Pat
         root = reader.trailer["/Root"]
         assert "/StructTreeRoot" in root and root.get("/Lang") in ("nl", "nl-NL"), h.id
         assert reader.metadata.title == h.titel
+        # Every marked text in the tag tree, the running footer too (WeasyPrint leaves it out; pdfpages puts it in).
+        assert tag_problems(built_site / h.pad) == [], h.id
+        assert reader.outline and all(reader.get_destination_page_number(b) < len(reader.pages) for b in reader.outline), h.id
     fonts = pypdf.PdfReader(built_site / items[0].pad).pages[0]["/Resources"]["/Font"].values()
     for font in fonts:
         font = font.get_object()
