@@ -4,13 +4,17 @@ What each handout holds is decided here (Handout); the templates in templates/ha
 it out. A session's exercise sheets are made of the pages of its cases' participant sheets and its
 exercise sets, laid out once. Everything that must be laid out is laid out in one WeasyPrint pass
 per paper size (fonts and styles loaded once) and written once; each handout is a PDF of its own put
-together from its pages (pdfpages), with its headings as bookmarks. A handout that reads the same as one printed before (in another edition) is copied from the
-cache (printer.PdfCache). A handout that needs more pages than it may have fails the build with its
-id, as a card that does not fit does.
+together from its pages (pdfpages), with its headings as bookmarks. A session summary is a stack of
+bands (layouts.py): its meldroute, the only part that differs per gemeente and the same in every
+session, is one band, laid out once per gemeente; the bands around it once per process. A handout
+that reads the same as one printed before (in another edition) is copied from the cache
+(printer.PdfCache). A handout that needs more pages than it may have fails the build with its id, as
+a card that does not fit does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import time
 from collections.abc import Callable
@@ -19,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from lxml import html as lxml_html
 from markupsafe import Markup
 
 from . import cards, pdfpages, phrases, urls
-from .printer import PDF_OPTIONS, PdfCache, url_fetcher
+from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
+from .printer import PdfCache
 from .resolve import Site
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,6 +50,7 @@ class Handout:
     max_paginas: int = 1
     poster: bool = False  # A3 instead of A4
     onderdelen: tuple[str, ...] = ()  # ids of the handouts whose pages this one reuses, in order
+    banden: tuple[str, ...] = ()  # a one-page handout stacked from bands: their templates (layouts.py), in order
 
 
 def handouts(site: Site) -> list[Handout]:
@@ -63,27 +70,42 @@ def handouts(site: Site) -> list[Handout]:
         if onderdelen:
             result.append(Handout(f"sessie-{s.id}-oefenbladen", f"{s.titel}: oefenbladen", s.oefeningen_pdf, None,
                                   max_paginas=len(onderdelen), onderdelen=tuple(dict.fromkeys(onderdelen))))
+        # Bands: only the meldroute differs per gemeente, and it is the same in every session; so an edition lays out
+        # that one band, not twelve pages.
         result.append(Handout(f"sessie-{s.id}-samenvatting", f"{s.titel}: samenvatting", s.samenvatting_pdf,
                               "handouts/sessie-samenvatting.html.j2",
-                              {"s": s, "barrieres": index.all("barrieres"), "meldroute": meldroute}))
+                              {"s": s, "barrieres": index.all("barrieres"), "meldroute": meldroute},
+                              banden=tuple(f"handouts/samenvatting-{band}.html.j2" for band in ("kop", "route", "mee"))))
     result.append(Handout("poster-barrieremodel", "Poster: het barrièremodel", urls.poster(), "handouts/poster.html.j2",
                           {"barrieres": index.all("barrieres")}, poster=True))
     return result
 
 
+SHARED = Layouts(TEMPLATES)  # for this process: the bands of stacked handouts, laid out once for every edition it builds
+
+
 class HandoutPrinter:
-    def __init__(self, site: Site, cache: PdfCache | None = None):
+    def __init__(self, site: Site, cache: PdfCache | None = None, layouts: Layouts | None = None):
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.shared = {"versie": site.versie, "gemeente": site.gemeente, "phrases": phrases}
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.cache = cache
+        self.layouts = layouts or SHARED
+        self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"  # pages laid out with other CSS are other pages
+        self._band_pages: dict[str, tuple[str, ...]] = {}  # handout id -> the HTML of each of its bands on a page of its own
         self._pages_of: dict[str, Pages] = {}  # handout id -> its pages (laid out in this run)
         self._bookmarks: dict[str, list[tuple[str, int]]] = {}  # handout id -> its headings (text, its own page number)
 
     def body(self, h: Handout) -> str:
         assert h.template is not None
-        return self.env.get_template(h.template).render(h=h, **h.context, **self.shared)
+        if not h.banden:
+            return self.env.get_template(h.template).render(h=h, **h.context, **self.shared)
+        inner = [Markup(self.env.get_template(band).render(h=h, **h.context, **self.shared)) for band in h.banden]
+        page = self.env.get_template("handouts/band.html.j2")
+        self._band_pages[h.id] = tuple(self.stamp + page.render(band=band, klasse="blad" if number == 0 else "blad vervolg")
+                                       for number, band in enumerate(inner))
+        return self.env.get_template(h.template).render(h=h, banden=inner, **h.context, **self.shared)
 
     def html(self, bodies: list[str]) -> str:
         teksten = [Markup(body) for body in bodies]
@@ -101,9 +123,12 @@ class HandoutPrinter:
         laid_out = 0
         pages = self._pages_of
         for poster in (False, True):
-            batch = [h for h in items if h.id in needed and h.poster == poster]
+            batch = [h for h in items if h.id in needed and h.poster == poster and not h.banden]
             if batch:
                 laid_out += self._lay_out(batch, [bodies[h.id] for h in batch], pages)
+        stacked = [h for h in items if h.id in needed and h.banden]
+        if stacked:
+            laid_out += self._stack(stacked, bodies, pages)
         for h in todo:
             parts = [h.id] if h.template else list(h.onderdelen)
             self._write(h, [page for part in parts for page in pages[part]], parts, docs, keys[h.id])
@@ -127,6 +152,18 @@ class HandoutPrinter:
             self._bookmarks[h.id] = [(label, numbers[h.id].index(n)) for label, n in headings if n in numbers[h.id]]
         return len(document.pages)
 
+    def _stack(self, stacked: list[Handout], bodies: dict[str, str], pages: dict[str, Pages]) -> int:
+        """One-page handouts made of bands: a band laid out before in this process is not laid out again."""
+        stukken = [Stuk(f"'{h.id}'", self.stamp + bodies[h.id], self._band_pages[h.id]) for h in stacked]
+        try:
+            self.layouts.lay_out(stukken, self.html)
+        except PageOverflow as exc:
+            raise HandoutError("; ".join(f"{name} past niet op één pagina" for name in exc.names)) from None
+        for h, page in zip(stacked, self.layouts.get(stukken)):
+            pages[h.id] = [page]
+            self._bookmarks[h.id] = [(heading, 0) for heading in _headings_in(bodies[h.id])]
+        return len(stacked)
+
     def _write(self, h: Handout, own: Pages, parts: list[str], docs: Path, key: str) -> None:
         """The handout's pages as a PDF of its own, with its own title and its headings as bookmarks."""
         target = docs / h.pad
@@ -146,6 +183,12 @@ class HandoutPrinter:
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         return self.cache.get(key, target.parent, (target.name,)) is not None
+
+
+def _headings_in(body: str) -> list[str]:
+    """The headings of a one-page handout, in order, from its HTML (as WeasyPrint makes bookmarks of them)."""
+    fragment = lxml_html.fragment_fromstring(body, create_parent="div")
+    return [" ".join(h.text_content().split()) for h in fragment.iter("h1", "h2", "h3", "h4", "h5", "h6")]
 
 
 def _headings(tree: list[Any], result: list[tuple[str, int]] | None = None) -> list[tuple[str, int]]:

@@ -144,18 +144,19 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
     _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
 
 
-def stack(pages: list[list[tuple[Source, int, float, float]]], size: tuple[float, float]) -> Source:
-    """Pages made of other pages placed on them (as impose does), kept in memory as a source for assemble and impose.
+def stack(pages: list[tuple[tuple[float, float], list[tuple[Source, int, float, float]]]]) -> Source:
+    """Pages made of other pages placed on them (as impose does): each (its size in mm, what is placed on it), kept in
+    memory as a source for assemble and impose.
 
     A card back is made this way from its bands (printer.Layouts): the band that differs per gemeente is laid
     out once per gemeente, the others once for all.
     """
     out = pikepdf.new()
-    first = pages[0][0][0].pdf
+    first = pages[0][1][0][0].pdf
     out.Root.Lang = first.Root.Lang
     out.Root.Metadata = out.copy_foreign(first.Root.Metadata)
     parts, marks = [], []
-    for number, placed in enumerate(pages):
+    for number, (size, placed) in enumerate(pages):
         page, own_parts, marked = _compose(out, size, placed, once=False)  # a band sits on many backs
         page.obj.StructParents = number
         parts.append(own_parts)

@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import shutil
 import tempfile
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,38 +28,30 @@ from markupsafe import Markup
 
 from . import pdfpages, phrases
 from .cards import Blok, Deck, Kaart, Kant, sheets
+from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
 from .model import Gemeente
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSS = TEMPLATES / "kaarten" / "kaarten.css"
 FORMULIER_CSS = TEMPLATES / "vastleggen" / "formulier.css"
 A4 = (210.0, 297.0)  # mm
-A6 = (105.0, 148.0)  # mm, as WeasyPrint lays it out
-PX_PER_MM = 96 / 25.4  # CSS pixels
 CELLS = ((0.0, 0.0), (105.0, 0.0), (0.0, 148.5), (105.0, 148.5))  # where the four A6 cards sit on an A4 sheet (left, top; mm)
 # Crop marks (x0, y0, x1, y1; mm from the top left) on the two cut lines, x = 105 and y = 148.5; the sheet edges are the
 # cards' edges. Each mark starts 5 mm in from the sheet edge (an office printer does not print closer to the edge); the
 # cross in the middle marks the second cut after the first. All lie in the cards' padding, on the cut line itself.
 SNIJTEKENS = ((105.0, 5.0, 105.0, 11.0), (105.0, 286.0, 105.0, 292.0), (105.0, 145.5, 105.0, 151.5),
               (5.0, 148.5, 11.0, 148.5), (199.0, 148.5, 205.0, 148.5), (102.0, 148.5, 108.0, 148.5))
-PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}  # tagged, fonts embedded
 
 
 class CardError(Exception):
     """Card sides that do not fit; the message names every card id and side."""
 
 
-def url_fetcher() -> Any:
-    from weasyprint.urls import URLFetcher
-
-    # Rendering may read local files and data: URIs only; never the network.
-    return URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-
-
 @functools.cache
 def _code() -> str:
-    """The hash of the code that puts the pages together and places them on sheets (part of every cache key)."""
-    return hashlib.sha256(b"".join(Path(module).read_bytes() for module in (pdfpages.__file__, __file__))).hexdigest()
+    """The hash of the code that lays out, stacks, puts together and places the pages on sheets (part of every cache key)."""
+    modules = [Path(pdfpages.__file__), Path(__file__)] + [Path(__file__).with_name(name) for name in ("layouts.py", "handouts.py")]
+    return hashlib.sha256(b"".join(module.read_bytes() for module in modules)).hexdigest()
 
 
 class PdfCache:
@@ -72,7 +61,7 @@ class PdfCache:
     gemeente has its own regulations), so the second and later editions print only what differs.
     The HTML holds everything the PDF shows (CSS inlined, images as data: URIs), and the key includes
     the WeasyPrint and pikepdf versions, the PDF options and the code that puts the pages together
-    (pdfpages.py, printer.py), so a hit is the same PDF. Safe to delete at any time.
+    (pdfpages.py, layouts.py, printer.py, handouts.py), so a hit is the same PDF. Safe to delete at any time.
     """
 
     def __init__(self, folder: Path):
@@ -115,118 +104,7 @@ class PdfCache:
                 shutil.rmtree(staging, ignore_errors=True)
 
 
-@dataclass(frozen=True)
-class Zijde:
-    """One A6 page of a deck: a card side.
-
-    key is the side's whole HTML: what the page shows, so the page is reused wherever that HTML comes back.
-    A front is laid out whole. A back is a stack of bands (banden: the HTML of each band on an A6 page of
-    its own): the band that differs per gemeente (its meldroute, its local regulation) is laid out once per
-    gemeente, the others once for all, and Layouts stacks them into the page the whole HTML makes.
-    """
-
-    kaart: str
-    kant: str
-    key: str
-    banden: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Pagina:
-    source: pdfpages.Source
-    number: int
-    top: float = 0.0  # a band: where it starts on its A6 page, mm from the top
-    hoogte: float = 0.0  # a band: its height, mm (its block formatting context keeps its margins inside)
-
-
-class Layouts:
-    """Pages laid out and written before, by the HTML that makes them: an edition lays out only the pages it has not seen.
-
-    Card fronts read the same in every edition, and so do the bands most card backs are made of; in
-    `make edities` a worker lays them out for its first edition and reuses them for every next one, so an
-    edition lays out little more than its gemeente's meldroute band. Each pass is written once as a tagged
-    PDF; the backs are stacked from their bands and the decks put together from the pages (pdfpages.py), so
-    no page is drawn twice. The least recently used go first when more than `limit` are kept. One
-    FontConfiguration for all, so fonts load once.
-    """
-
-    def __init__(self, limit: int = 1500):
-        from weasyprint.text.fonts import FontConfiguration
-
-        self.limit = limit
-        self.fonts = FontConfiguration()
-        self._pages: OrderedDict[str, Pagina] = OrderedDict()  # HTML of a side or band -> where it was written
-        self.passes = 0  # pages WeasyPrint laid out (sides and bands), for the tests and the benchmark
-
-    def lay_out(self, zijden: list[Zijde], document: Callable[[list[str]], str]) -> int:
-        """Make every side not made before: lay out, in one pass, the fronts and bands not laid out before, then
-        stack the backs from their bands. Return how many sides were made.
-
-        A side that does not fit on A6 (a front that runs onto a second page, a back whose bands are together
-        taller than the card) raises one CardError that names them all; nothing is clipped.
-        """
-        wanted = {z.key: z for z in zijden}
-        keep = set(wanted) | {band for z in zijden for band in z.banden}
-        for key in keep:
-            if key in self._pages:
-                self._pages.move_to_end(key)
-        missing = [z for z in wanted.values() if z.key not in self._pages]
-        if not missing:
-            return 0
-        stukken = [z.key for z in missing if not z.banden]
-        stukken += dict.fromkeys(band for z in missing for band in z.banden if band not in self._pages)
-        measured = self._pass(stukken, missing, document) if stukken else {}
-        stacked = [z for z in missing if z.banden]
-        if stacked:
-            sides, too_tall = [], []
-            for z in stacked:
-                bands = [measured.get(band) or self._pages[band] for band in z.banden]
-                placed, top = [], bands[0].top
-                for band in bands:  # each band where the one before it ends
-                    placed.append((band.source, band.number, 0.0, top - band.top))
-                    top += band.hoogte
-                if top > A6[1] + 0.01:
-                    too_tall.append(f"kaart '{z.kaart}' {z.kant} past niet op A6")
-                sides.append(placed)
-            if too_tall:
-                raise CardError("; ".join(too_tall))
-            source = pdfpages.stack(sides, A6)
-            for number, z in enumerate(stacked):
-                self._pages[z.key] = Pagina(source, number)
-        while len(self._pages) > self.limit and next(iter(self._pages)) not in keep:
-            self._pages.popitem(last=False)
-        return len(missing)
-
-    def _pass(self, stukken: list[str], missing: list[Zijde], document: Callable[[list[str]], str]) -> dict[str, Pagina]:
-        """Lay out these fronts and bands in one pass, one page each, write it once and keep its pages; the bands measured."""
-        from weasyprint import HTML
-
-        laid_out = HTML(string=document(stukken), base_url=str(TEMPLATES), url_fetcher=url_fetcher()).render(font_config=self.fonts)
-        spans = pages_per_piece(laid_out)
-        if len(spans) != len(stukken):
-            raise CardError(f"{len(stukken)} kaartzijden werden {len(laid_out.pages)} pagina's")
-        too_long = {stuk for stuk, (pages, _) in zip(stukken, spans) if len(pages) > 1}
-        if too_long:  # a band that runs over is named by every side it belongs to
-            named = [f"kaart '{z.kaart}' {z.kant} past niet op A6" for z in missing if z.key in too_long or too_long & set(z.banden)]
-            raise CardError("; ".join(named))
-        written = io.BytesIO()
-        laid_out.write_pdf(written, **PDF_OPTIONS)
-        source = pdfpages.Source.read(written.getvalue())
-        self.passes += len(stukken)
-        measured = {}
-        for stuk, (pages, box) in zip(stukken, spans):
-            band = box.element.get("data-band") is not None
-            page = Pagina(source, pages[0], box.position_y / PX_PER_MM, box.margin_height() / PX_PER_MM) if band else Pagina(source, pages[0])
-            self._pages[stuk] = page
-            measured[stuk] = page
-        return measured
-
-    def get(self, zijden: list[Zijde]) -> list[tuple[pdfpages.Source, int]]:
-        """(the PDF it was written in, its page number) for each side, made before by lay_out."""
-        return [(self._pages[z.key].source, self._pages[z.key].number) for z in zijden]
-
-
-SHARED = Layouts()  # for this process: every edition it builds reuses the pages laid out before
+SHARED = Layouts(TEMPLATES)  # for this process: every edition it builds reuses the pages laid out before
 
 
 def banden(kant: Kant) -> list[tuple[Blok, ...]]:
@@ -254,24 +132,24 @@ class Printer:
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"
         self.laid_out = 0  # sides this printer had to make (the rest were made before)
-        self._sides: dict[int, tuple[Zijde, Zijde]] = {}  # by id of the card: a card is in two decks
+        self._sides: dict[int, tuple[Stuk, Stuk]] = {}  # by id of the card: a card is in two decks
 
-    def pieces(self, deck: Deck) -> list[Zijde]:
+    def pieces(self, deck: Deck) -> list[Stuk]:
         """Each A6 page of the deck: the front and back of every card.
 
         Each piece of HTML starts with a stamp of the CSS, so a page laid out with other CSS is never taken for this one.
         """
         return [side for k in deck.kaarten for side in self._card(k)]
 
-    def _card(self, k: Kaart) -> tuple[Zijde, Zijde]:
+    def _card(self, k: Kaart) -> tuple[Stuk, Stuk]:
         if id(k) not in self._sides:
             zijde, band, band_a6 = (self.env.get_template(f"kaarten/{name}.html.j2") for name in ("zijde-a6", "band", "band-a6"))
             groups = banden(k.achterkant)
             inner = [Markup(band.render(k=k, side=k.achterkant, blokken=group, eerste=number == 0, laatste=number == len(groups) - 1,
                                         versie=self.versie)) for number, group in enumerate(groups)]
-            front = Zijde(k.id, "voorkant", self.stamp + zijde.render(k=k, side=k.voorkant, banden=[]))
-            back = Zijde(k.id, "achterkant", self.stamp + zijde.render(k=k, side=k.achterkant, banden=inner),
-                         tuple(self.stamp + band_a6.render(band=b) for b in inner))
+            front = Stuk(f"kaart '{k.id}' voorkant", self.stamp + zijde.render(k=k, side=k.voorkant, banden=[]))
+            back = Stuk(f"kaart '{k.id}' achterkant", self.stamp + zijde.render(k=k, side=k.achterkant, banden=inner),
+                        tuple(self.stamp + band_a6.render(band=b) for b in inner))
             self._sides[id(k)] = (front, back)
         return self._sides[id(k)]
 
@@ -309,7 +187,10 @@ class Printer:
                 yield deck, count
             else:
                 todo.append((deck, names, pieces, key))
-        self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces], functools.partial(self.document, ""))
+        try:
+            self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces], functools.partial(self.document, ""))
+        except PageOverflow as exc:
+            raise CardError("; ".join(f"{name} past niet op A6" for name in exc.names)) from None
         for deck, names, pieces, key in todo:
             pages = self.layouts.get(pieces)
             fronts, backs = dict(zip(deck.kaarten, pages[0::2])), dict(zip(deck.kaarten, pages[1::2]))
@@ -333,20 +214,6 @@ def print_form(printer: Printer, meldroute: Blok, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=html, base_url=str(TEMPLATES), url_fetcher=url_fetcher()).write_pdf(target, **PDF_OPTIONS)
     return target
-
-
-def pages_per_piece(document: Any) -> list[tuple[list[int], Any]]:
-    """For each piece of a pass, in order (a section with data-kant, or a band with data-band): the pages it stands on,
-    and its box on the first of them."""
-    found: dict[int, tuple[list[int], Any]] = {}
-    for number, page in enumerate(document.pages):
-        for box in page._page_box.descendants():
-            element = getattr(box, "element", None)
-            if element is not None and ("data-kant" in element.attrib or "data-band" in element.attrib):
-                pages, _ = found.setdefault(id(element), ([], box))
-                if number not in pages:
-                    pages.append(number)
-    return list(found.values())
 
 
 def overflowing_sides(document: Any) -> list[tuple[str, str]]:

@@ -11,9 +11,10 @@ import pypdf
 import pytest
 
 from conftest import ROOT
-from generator import cards, phrases, printer
+from generator import cards, layouts, phrases, printer
 from generator.build import BuildError, build, check, prepare
 from generator.editie import Editie
+from pdfpixels import differing, rasters
 from pdftags import tag_problems
 
 MM = 72 / 25.4
@@ -323,12 +324,12 @@ def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_ba
     first, second = (next(d for d in site.decks if d.id == deck_id) for site in (groningen, breda))
     assert [k.voorkant for k in first.kaarten] == [k.voorkant for k in second.kaarten]
     assert [k.achterkant for k in first.kaarten] != [k.achterkant for k in second.kaarten]
-    shared = printer.Layouts()
+    shared = printer.Layouts(printer.TEMPLATES)
     printer.Printer(groningen.gemeente, groningen.versie, layouts=shared).render(first, tmp_path / "eerst")
     reusing = printer.Printer(breda.gemeente, breda.versie, layouts=shared)
     before = shared.passes
     reusing.render(second, tmp_path / "daarna")
-    fresh = printer.Printer(breda.gemeente, breda.versie, layouts=printer.Layouts())
+    fresh = printer.Printer(breda.gemeente, breda.versie, layouts=printer.Layouts(printer.TEMPLATES))
     fresh.render(second, tmp_path / "vers")
     assert fresh.laid_out == 2 * len(second.kaarten)
     assert reusing.laid_out == len(second.kaarten)  # only the backs are made again; the A4 sheets place the same pages
@@ -349,26 +350,9 @@ def test_every_card_fits_with_a_web_address_and_its_qr_code(tmp_path: Path) -> N
     """With BASIS_URL every back carries a QR code; the fullest backs must still fit on A6 (they did not at 18 mm)."""
     site = prepare(ROOT, Editie(out_dir=tmp_path / "site", gemeente="groningen", basis_url="https://intranet.voorbeeld.nl/barrierewijzer"))
     assert all(k.qr for d in site.decks for k in d.kaarten if k.soort != "combinatiekaart")
-    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts())
+    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts(printer.TEMPLATES))
     written = sum(1 for _ in cards_printer.print_decks(list(site.decks), tmp_path / "pdf"))  # raises CardError when a side does not fit
     assert written == len(site.decks)
-
-
-def _rasters(pdf: bytes | Path, scale: float = 2.0) -> list:
-    """Each page as a greyscale image (pdfium draws it; about 144 dpi)."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(pdf)
-    return [page.render(scale=scale, grayscale=True).to_pil().convert("L") for page in document]
-
-
-def _differing(a, b) -> float:
-    """The share of pixels that differ by more than a quarter of the grey scale."""
-    from PIL import ImageChops
-
-    assert a.size == b.size
-    histogram = ImageChops.difference(a, b).histogram()
-    return sum(histogram[64:]) / (a.size[0] * a.size[1])
 
 
 def test_a_back_stacked_from_its_bands_looks_like_the_back_laid_out_whole(tmp_path: Path) -> None:
@@ -379,28 +363,28 @@ def test_a_back_stacked_from_its_bands_looks_like_the_back_laid_out_whole(tmp_pa
 
     editie = Editie(out_dir=tmp_path / "site", gemeente="voorbeeld", publiek="intern", basis_url="https://intranet.voorbeeld.nl/bw")
     site = prepare(ROOT, editie)
-    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts())
+    cards_printer = printer.Printer(site.gemeente, site.versie, layouts=printer.Layouts(printer.TEMPLATES))
     chosen = [d for d in site.decks if d.id in ("rol-wijkteam", "interventies")]
     several = [z for d in chosen for z in cards_printer.pieces(d) if len(z.banden) > 1]
-    assert {z.kaart[:3] for z in several} == {"sk-", "ik-"}  # signal backs and backs with a local regulation
+    assert {z.naam[7:10] for z in several} == {"sk-", "ik-"}  # signal backs and backs with a local regulation
     for deck in chosen:
         cards_printer.render(deck, tmp_path / "kaarten" / "pdf")
         whole = HTML(string=cards_printer.html(deck), base_url=str(printer.TEMPLATES)).write_pdf(**printer.PDF_OPTIONS)
-        stacked, direct = _rasters(tmp_path / deck.a6), _rasters(whole)
+        stacked, direct = rasters(tmp_path / deck.a6), rasters(whole)
         assert len(stacked) == len(direct) == 2 * len(deck.kaarten)
-        worst = max(_differing(a, b) for a, b in zip(stacked, direct))
+        worst = max(differing(a, b) for a, b in zip(stacked, direct))
         assert worst < 0.0005, (deck.id, worst)  # measured: 0.0, the same pixels
     # Negative control: the same back with its second band placed 0.5 mm lower differs visibly.
     back = several[0]
-    bands = [cards_printer.layouts._pages[band] for band in back.banden]
+    bands = [cards_printer.layouts.band(band) for band in back.banden]
     placed, top = [], bands[0].top
     for number, band in enumerate(bands):
         placed.append((band.source, band.number, 0.0, top - band.top + (0.5 if number == 1 else 0)))
         top += band.hoogte
-    moved = printer.pdfpages.stack([placed], printer.A6)
+    moved = printer.pdfpages.stack([((bands[0].breedte, bands[0].lengte), placed)])
     printer.pdfpages.assemble([(moved, 0)], "verschoven", tmp_path / "verschoven.pdf")
     page = next(n for n, z in enumerate(cards_printer.pieces(chosen[0])) if z.key == back.key)
-    assert _differing(_rasters(tmp_path / "verschoven.pdf")[0], _rasters(tmp_path / chosen[0].a6)[page]) > 0.002  # measured: 0.04
+    assert differing(rasters(tmp_path / "verschoven.pdf")[0], rasters(tmp_path / chosen[0].a6)[page]) > 0.002  # measured: 0.04
 
 
 def test_a_stacked_back_fits_exactly_when_the_whole_back_would(prepared, decks) -> None:
@@ -417,15 +401,15 @@ def test_a_stacked_back_fits_exactly_when_the_whole_back_would(prepared, decks) 
         regels = tuple(cards.Regel(f"bel {n}", label=f"Stap {n}") for n in range(steps))
         blokken = tuple(dataclasses.replace(b, regels=regels) if b.lokaal else b for b in kaart.achterkant.blokken)
         long_route = dataclasses.replace(kaart, achterkant=dataclasses.replace(kaart.achterkant, blokken=blokken))
-        cards_printer = printer.Printer(prepared.gemeente, prepared.versie, layouts=printer.Layouts())
+        cards_printer = printer.Printer(prepared.gemeente, prepared.versie, layouts=printer.Layouts(printer.TEMPLATES))
         deck = cards.Deck("proef", "Proef", [long_route])
         whole = HTML(string=cards_printer.html(deck), base_url=str(printer.TEMPLATES)).render()
         fits_whole = len(whole.pages) == 2  # the front and the back
         try:
             cards_printer.layouts.lay_out(cards_printer.pieces(deck), functools.partial(cards_printer.document, ""))
             fits_stacked = True
-        except printer.CardError as exc:
-            assert f"kaart '{kaart.id}' achterkant past niet op A6" in str(exc)
+        except layouts.PageOverflow as exc:
+            assert exc.names == [f"kaart '{kaart.id}' achterkant"]
             fits_stacked = False
         assert fits_stacked == fits_whole, steps
         seen.add(fits_whole)

@@ -9,10 +9,11 @@ import pypdf
 import pytest
 
 from conftest import ROOT
-from generator import handouts
+from generator import handouts, layouts
 from generator.build import check, prepare
 from generator.editie import Editie
 from generator.urls import html
+from pdfpixels import differing, rasters
 from pdftags import tag_problems
 from sitepages import parse
 
@@ -147,3 +148,60 @@ def test_session_sheets_reuse_laid_out_pages_and_editions_share_the_cache(mini: 
     assert again == 0
     first = {p.relative_to(tmp_path / "een"): p.read_bytes() for p in (tmp_path / "een").rglob("*.pdf")}
     assert first == {p.relative_to(tmp_path / "twee"): p.read_bytes() for p in (tmp_path / "twee").rglob("*.pdf")}
+
+
+def test_a_stacked_summary_looks_like_the_summary_laid_out_whole_and_the_next_gemeente_lays_out_one_band(tmp_path: Path) -> None:
+    """A session summary is stacked from three bands; only the middle one, the meldroute, differs per gemeente, and it
+    is the same in every session. Drawn, the stacked page is the page laid out in one flow; and after one gemeente's
+    summaries, the next gemeente's are made by laying out its meldroute band alone."""
+    from weasyprint import HTML
+
+    shared = layouts.Layouts(handouts.TEMPLATES)
+    made = []
+    for gemeente in ("voorbeeld", "breda"):
+        site = prepare(ROOT, Editie(out_dir=tmp_path / gemeente, gemeente=gemeente, publiek="intern"))
+        items = [h for h in handouts.handouts(site) if h.banden]
+        assert len(items) == len(site.index.all("sessies")) >= 2
+        printer = handouts.HandoutPrinter(site, layouts=shared)
+        before = shared.passes
+        printer.print(items, tmp_path / gemeente / "docs")
+        made.append((shared.passes - before, {band for h in items for band in printer._band_pages[h.id]}))
+        assert len({printer._band_pages[h.id][1] for h in items}) == 1  # one meldroute band for all sessions
+        for h in items:
+            whole = HTML(string=printer.html([printer.body(h)]), base_url=str(handouts.TEMPLATES)).write_pdf(**layouts.PDF_OPTIONS)
+            stacked, direct = rasters(tmp_path / gemeente / "docs" / h.pad), rasters(whole)
+            assert len(stacked) == len(direct) == 1, h.id
+            assert differing(stacked[0], direct[0]) < 0.0005, h.id
+            assert _flat(site.gemeente.naam) in _text(tmp_path / gemeente / "docs" / h.pad)
+    (first, first_bands), (second, second_bands) = made
+    assert first == len(first_bands)  # every band laid out once (sessions may share a last band)
+    assert len(second_bands - first_bands) == 1 and second == 1
+
+
+def test_a_stacked_summary_is_refused_exactly_when_the_whole_summary_runs_over(site, tmp_path: Path) -> None:
+    """Walk the meldroute from short to too long, a line at a time: the stacked summary fails, with its id, exactly
+    when the summary laid out in one flow needs a second page."""
+    import dataclasses
+
+    from weasyprint import HTML
+
+    from generator import cards
+
+    summary = next(h for h in handouts.handouts(site) if h.banden)
+    seen = set()
+    for steps in range(1, 80):
+        route = cards.Blok(tuple(cards.Regel(f"bel {n}", label=f"Stap {n}") for n in range(steps)))
+        long_route = dataclasses.replace(summary, context={**summary.context, "meldroute": route})
+        printer = handouts.HandoutPrinter(site, layouts=layouts.Layouts(handouts.TEMPLATES))
+        whole = HTML(string=printer.html([printer.body(long_route)]), base_url=str(handouts.TEMPLATES)).render()
+        try:
+            printer.print([long_route], tmp_path / str(steps))
+            fits_stacked = True
+        except handouts.HandoutError as exc:
+            assert f"'{summary.id}' past niet op één pagina" in str(exc)
+            fits_stacked = False
+        assert fits_stacked == (len(whole.pages) == 1), steps
+        seen.add(fits_stacked)
+        if not fits_stacked:
+            break
+    assert seen == {True, False}  # walked over the edge
