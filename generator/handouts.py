@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup
 
-from . import cards, pdfpages, phrases, urls
+from . import cards, pages, pdfpages, phrases, urls
 from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
 from .printer import PdfCache
 from .resolve import Site
@@ -86,8 +85,7 @@ SHARED = Layouts(TEMPLATES)  # for this process: the bands of stacked handouts, 
 
 class HandoutPrinter:
     def __init__(self, site: Site, cache: PdfCache | None = None, layouts: Layouts | None = None):
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = pages.html_environment()
         self.shared = {"versie": site.versie, "gemeente": site.gemeente, "phrases": phrases}
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.cache = cache

@@ -115,9 +115,33 @@ class Layouts:
             source = pdfpages.stack(sides)
             for number, s in enumerate(stacked):
                 self._pages[s.key] = Pagina(source, number)
+        self._evict(keep)
+        return len(missing)
+
+    def place(self, wanted: list[tuple[str, list[tuple[str, float, float]]]], size: tuple[float, float],
+              decoration: bytes = b"") -> list[tuple[pdfpages.Source, int]]:
+        """Pages made by placing pages made before (by lay_out, named by their keys) at (left, top), mm, on a page of
+        this size, such as four cards on an A4 sheet: each (its key, what is placed on it). A page made before is
+        not made again: the sheet of four card fronts is the same in every edition. decoration: pdfpages.marks()."""
+        keys = [key for key, _ in wanted]
+        keep = set(keys) | {piece for _, placed in wanted for piece, *_ in placed}
+        for key in keep:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+        missing = {key: placed for key, placed in wanted if key not in self._pages}
+        if missing:
+            pages = [(size, [(self._pages[piece].source, self._pages[piece].number, left, top) for piece, left, top in placed])
+                     for placed in missing.values()]
+            source = pdfpages.stack(pages, decoration)
+            for number, key in enumerate(missing):
+                self._pages[key] = Pagina(source, number)
+        result = [(self._pages[key].source, self._pages[key].number) for key in keys]
+        self._evict(keep)
+        return result
+
+    def _evict(self, keep: set[str]) -> None:
         while len(self._pages) > self.limit and next(iter(self._pages)) not in keep:
             self._pages.popitem(last=False)
-        return len(missing)
 
     def _pass(self, pieces: list[str], missing: list[Stuk], document: Callable[[list[str]], str]) -> None:
         """Lay out these pages and bands in one pass, one page each, write it once and keep its pages, the bands measured."""

@@ -121,54 +121,47 @@ def impose(sheets: list[list[tuple[Source, int, float, float]]], size: tuple[flo
            title: str, target: Path, bookmarks: Sequence[tuple[str, int]] = ()) -> None:
     """Sheets of this size (mm) with pages placed on them, as they are: each (source, page number, left, top) in mm
     from the sheet's top left corner, in reading order; lines (x0, y0, x1, y1, mm) drawn on every sheet as
-    decoration (crop marks: a PDF artifact, nothing for a screen reader).
+    decoration (crop marks: a PDF artifact, nothing for a screen reader). The sheets are made by stack and
+    written by assemble, as printer.py does with sheets it keeps."""
+    source = stack([(size, placed) for placed in sheets], marks(size, lines))
+    assemble([(source, number) for number in range(len(sheets))], title, target, bookmarks)
 
-    A placed page's content becomes part of the sheet's own content, moved into place and clipped to its
-    size, with its resources renamed and its marked-content ids numbered on from the pages before it on the
-    sheet; its tags then point at the sheet. So the sheet is an ordinary tagged page, as its pages were.
-    """
-    out = pikepdf.new()
-    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
-    nums = Array()
-    marks = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (size[1] - y0) * MM, x1 * MM, (size[1] - y1) * MM)
+
+def marks(size: tuple[float, float], lines: Sequence[tuple[float, float, float, float]]) -> bytes:
+    """Lines (x0, y0, x1, y1, mm from the top left) as page content marked as an artifact: decoration such as crop marks."""
+    drawn = b"".join(b"%.2f %.2f m %.2f %.2f l S\n" % (x0 * MM, (size[1] - y0) * MM, x1 * MM, (size[1] - y1) * MM)
                      for x0, y0, x1, y1 in lines)
-    decoration = b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + marks + b"Q EMC\n" if lines else b""
-    for key, placed in enumerate(sheets):
-        sheet, parts, marked = _compose(out, size, placed, decoration)
-        sheet.obj.StructParents = key
-        for part in parts:
-            part.P = document
-            document.K.append(part)
-        nums.append(key)
-        nums.append(Array(marked))
-    _finish(out, sheets[0][0][0], document, nums, title, target, bookmarks)
+    return b"/Artifact BMC q 0 G %.3f w\n" % (0.2 * MM) + drawn + b"Q EMC\n" if lines else b""
 
 
-def stack(pages: list[tuple[tuple[float, float], list[tuple[Source, int, float, float]]]]) -> Source:
-    """Pages made of other pages placed on them (as impose does): each (its size in mm, what is placed on it), kept in
-    memory as a source for assemble and impose.
+def stack(pages: list[tuple[tuple[float, float], list[tuple[Source, int, float, float]]]], decoration: bytes = b"") -> Source:
+    """Pages made of other pages placed on them: each (its size in mm, what is placed on it: (source, page number, left,
+    top), mm from the top left corner, in reading order), kept in memory as a source for assemble; decoration
+    (marks()) is drawn on every page.
 
-    A card back is made this way from its bands (printer.Layouts): the band that differs per gemeente is laid
-    out once per gemeente, the others once for all.
+    A placed page's content becomes part of the new page's own content, moved into place and clipped to its
+    size, with its resources renamed and its marked-content ids numbered on from the pages before it; its tags
+    then point at the new page. So the new page is an ordinary tagged page, as its pages were. A card back is
+    made this way from its bands, and an A4 sheet from four cards (layouts.py).
     """
     out = pikepdf.new()
     first = pages[0][1][0][0].pdf
     out.Root.Lang = first.Root.Lang
     out.Root.Metadata = out.copy_foreign(first.Root.Metadata)
-    parts, marks = [], []
+    parts, marked_per_page = [], []
     for number, (size, placed) in enumerate(pages):
-        page, own_parts, marked = _compose(out, size, placed, once=False)  # a band sits on many backs
+        page, own_parts, marked = _compose(out, size, placed, decoration)
         page.obj.StructParents = number
         parts.append(own_parts)
-        marks.append(Array(marked))
-    return Source(out, parts, marks, version=first.pdf_version)
+        marked_per_page.append(Array(marked))
+    return Source(out, parts, marked_per_page, version=first.pdf_version)
 
 
 def _compose(out: pikepdf.Pdf, size: tuple[float, float], placed: list[tuple[Source, int, float, float]],
-             decoration: bytes = b"", once: bool = True) -> tuple[pikepdf.Page, list[Any], list[Any]]:
+             decoration: bytes = b"") -> tuple[pikepdf.Page, list[Any], list[Any]]:
     """One new page of this size (mm) in out with these pages placed on it; its parts (tags, without a parent yet) and the
-    struct element of each of its marked-content ids. once: no page is placed in out more than once (then the tags
-    copied from a page can be moved as they are; else each placement gets tags of its own)."""
+    struct element of each of its marked-content ids. Each placement gets tags of its own (a band sits on many backs,
+    a card on sheets of two decks)."""
     width, height = size
     sheet = out.add_blank_page(page_size=(width * MM, height * MM))
     sheet.obj.Tabs = Name.S
@@ -190,15 +183,9 @@ def _compose(out: pikepdf.Pdf, size: tuple[float, float], placed: list[tuple[Sou
             if isinstance(entries, Dictionary):
                 for name, value in entries.items():
                     resources.setdefault(category, Dictionary())[f"/{prefix}{name[1:]}"] = out.copy_foreign(value)
-        if once:  # the copies are this page's alone: moved onto the sheet as they are
-            for part in source.parts[page]:
-                parts.append(out.copy_foreign(part))
-                _onto(parts[-1], sheet.obj, offset)
-            marked.extend(_copied_marks(out, source, page))
-        else:
-            copies: dict[tuple[int, int], Any] = {}
-            parts += [_fresh(out, out.copy_foreign(part), sheet.obj, offset, copies) for part in source.parts[page]]
-            marked += [copies[element.objgen] if isinstance(element, Dictionary) else element for element in _copied_marks(out, source, page)]
+        copies: dict[tuple[int, int], Any] = {}
+        parts += [_fresh(out, out.copy_foreign(part), sheet.obj, offset, copies) for part in source.parts[page]]
+        marked += [copies[element.objgen] if isinstance(element, Dictionary) else element for element in _copied_marks(out, source, page)]
     sheet.obj.Resources = Dictionary(resources)
     sheet.obj.Contents = out.make_stream(b"".join(content))
     return sheet, parts, marked
@@ -232,30 +219,9 @@ def _copied_marks(out: pikepdf.Pdf, source: Source, number: int) -> Array:
     return Array([out.copy_foreign(element) if element.is_indirect else element for element in source.marked[number]])
 
 
-def _onto(element: Any, sheet: Any, offset: int) -> None:
-    """Tags of a page whose content moved onto a sheet: they are on the sheet, their marked-content ids moved up.
-
-    (The copy lost its /Pg: a reference to a page that was not copied becomes null.)"""
-    element.Pg = sheet
-    kids = element.get("/K")
-    if kids is None:
-        return
-    moved = []
-    for kid in (list(kids) if isinstance(kids, Array) else [kids]):
-        if isinstance(kid, int):
-            kid = kid + offset
-        elif isinstance(kid, Dictionary) and kid.get("/Type") in ("/MCR", "/OBJR"):
-            raise ValueError("een pagina met verwijzingen naar andere inhoud kan niet op een vel worden geplaatst")
-        elif isinstance(kid, Dictionary):
-            _onto(kid, sheet, offset)
-        moved.append(kid)
-    element.K = Array(moved) if isinstance(kids, Array) else moved[0]
-
-
 def _fresh(out: pikepdf.Pdf, element: Any, sheet: Any, offset: int, copies: dict[tuple[int, int], Any]) -> Any:
     """A new copy, in out, of a struct element (copied into out before) and its descendants: on the sheet, its
-    marked-content ids moved up by offset (as _onto, on a copy of its own). copies records each new element by the one
-    it copies.
+    marked-content ids moved up by offset. copies records each new element by the one it copies.
 
     A copy of its own, because copy_foreign gives one copy per source object and target: a band placed on many card
     backs of one source would otherwise share its tags (and its moved ids) with all of them."""
@@ -297,4 +263,5 @@ def _finish(out: pikepdf.Pdf, first: Source, document: Any, nums: Array, title: 
             outline.root.extend(pikepdf.OutlineItem(text, number) for text, number in bookmarks)
     target.parent.mkdir(parents=True, exist_ok=True)
     out.save(target, min_version=first.version or first.pdf.pdf_version, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+             stream_decode_level=pikepdf.StreamDecodeLevel.none,  # compressed streams stay as they are (faster)
              deterministic_id=True)

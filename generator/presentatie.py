@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
-from . import cards, phrases, urls
+from . import cards, pages, phrases, urls
 from .resolve import Site
 from .views import Index, View
 
@@ -103,9 +101,7 @@ def _partner(p: View) -> str:
 
 def write(site: Site, docs: Path) -> list[str]:
     """One slide page per session; return their paths."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    template = env.get_template("presentatie/dias.html.j2")
+    template = pages.html_environment().get_template("presentatie/dias.html.j2")
     written = []
     for sessie in site.index.all("sessies"):
         pad = str(sessie.presentatie)

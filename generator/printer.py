@@ -22,11 +22,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pikepdf
 from markupsafe import Markup
 
-from . import pdfpages, phrases
+from . import pages, pdfpages, phrases
 from .cards import Blok, Deck, Kaart, Kant, sheets
 from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
 from .model import Gemeente
@@ -41,6 +40,7 @@ CELLS = ((0.0, 0.0), (105.0, 0.0), (0.0, 148.5), (105.0, 148.5))  # where the fo
 # cross in the middle marks the second cut after the first. All lie in the cards' padding, on the cut line itself.
 SNIJTEKENS = ((105.0, 5.0, 105.0, 11.0), (105.0, 286.0, 105.0, 292.0), (105.0, 145.5, 105.0, 151.5),
               (5.0, 148.5, 11.0, 148.5), (199.0, 148.5, 205.0, 148.5), (102.0, 148.5, 108.0, 148.5))
+CROP_MARKS = pdfpages.marks(A4, SNIJTEKENS)  # the same on every sheet side
 
 
 class CardError(Exception):
@@ -126,9 +126,7 @@ class Printer:
         self.versie = versie
         self.cache = cache
         self.layouts = layouts or SHARED
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.globals["phrases"] = phrases
+        self.env = pages.html_environment()
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"
         self.laid_out = 0  # sides this printer had to make (the rest were made before)
@@ -161,6 +159,12 @@ class Printer:
         return self.env.get_template("kaarten/document.html.j2").render(titel=titel, css=self.css, stukken=[Markup(s) for s in stukken])
 
     @staticmethod
+    def _sheet(kaarten: list[Kaart | None], side: dict[Kaart, Stuk]) -> tuple[str, list[tuple[str, float, float]]]:
+        """One side of an A4 sheet: its key, and (the page, left, top) of each card on it."""
+        placed = [(side[k].key, *cell) for cell, k in zip(CELLS, kaarten) if k]
+        return "A4\0" + "\0".join(f"{left},{top}\0{piece}" for piece, left, top in placed), placed
+
+    @staticmethod
     def title(deck: Deck, sheet: str) -> str:
         return deck.titel if sheet == "a6" else f"{deck.titel} (A4, vier per vel)"
 
@@ -191,14 +195,17 @@ class Printer:
             self.laid_out += self.layouts.lay_out([p for *_, pieces, _ in todo for p in pieces], functools.partial(self.document, ""))
         except PageOverflow as exc:
             raise CardError("; ".join(f"{name} past niet op A6" for name in exc.names)) from None
-        for deck, names, pieces, key in todo:
-            pages = self.layouts.get(pieces)
-            fronts, backs = dict(zip(deck.kaarten, pages[0::2])), dict(zip(deck.kaarten, pages[1::2]))
-            pdfpages.assemble(pages, self.title(deck, "a6"), target / names[0], [(k.titel, 2 * n) for n, k in enumerate(deck.kaarten)])
-            sheet_sides = [[(*side[k], *cell) for cell, k in zip(CELLS, group[which]) if k]
-                           for group in sheets(deck.kaarten) for which, side in (("voor", fronts), ("achter", backs))]
-            pdfpages.impose(sheet_sides, A4, SNIJTEKENS, self.title(deck, "a4"), target / names[1],
-                            [(k.titel, 2 * (n // 4)) for n, k in enumerate(deck.kaarten)])  # a card's front is on sheet n // 4
+        # The A4 sheets: each side four pages placed in their cells, the backs mirrored; a sheet side made before (four
+        # card fronts, in every edition the same) is not made again.
+        sheet_sides = [[self._sheet(group[which], dict(zip(deck.kaarten, pieces[side::2]))) for group in sheets(deck.kaarten)
+                        for side, which in ((0, "voor"), (1, "achter"))] for deck, _, pieces, _ in todo]
+        made = self.layouts.place([side for sides in sheet_sides for side in sides], A4, CROP_MARKS)
+        for (deck, names, pieces, key), sides in zip(todo, sheet_sides):
+            pdfpages.assemble(self.layouts.get(pieces), self.title(deck, "a6"), target / names[0],
+                              [(k.titel, 2 * n) for n, k in enumerate(deck.kaarten)])
+            own, made = made[:len(sides)], made[len(sides):]
+            pdfpages.assemble(own, self.title(deck, "a4"), target / names[1],
+                              [(k.titel, 2 * (n // 4)) for n, k in enumerate(deck.kaarten)])  # a card's front is on sheet n // 4
             if self.cache:
                 self.cache.put(key, target, names, len(pieces))
             yield deck, len(pieces)
