@@ -15,6 +15,7 @@ so the sheet is an ordinary tagged page too.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -245,9 +246,52 @@ def _fresh(out: pikepdf.Pdf, element: Any, sheet: Any, offset: int, copies: dict
     return new
 
 
+def _merge_fonts(out: pikepdf.Pdf) -> None:
+    """One copy of each font: pages that come from different sources (a front from one pass, a back stacked from bands)
+    bring their own copies of the same embedded font; the pages then share the first, and the rest is not written."""
+    first: dict[str, Any] = {}
+    memo: dict[tuple[int, int], str] = {}
+    for page in out.pages:
+        fonts = page.obj.get("/Resources", Dictionary()).get("/Font")
+        if not isinstance(fonts, Dictionary):
+            continue
+        for name, font in list(fonts.items()):
+            same = first.setdefault(_digest(font, memo), font)
+            if same.objgen != font.objgen:
+                fonts[name] = same
+
+
+def _digest(value: Any, memo: dict[tuple[int, int], str]) -> str:
+    """A hash of an object and everything it refers to (the streams by their bytes as stored)."""
+    key = value.objgen if isinstance(value, pikepdf.Object) and value.is_indirect else None
+    if key is not None and key in memo:
+        return memo[key]
+    digest = hashlib.sha256()
+    if isinstance(value, pikepdf.Stream):
+        digest.update(b"stream" + value.read_raw_bytes())
+    if isinstance(value, Dictionary | pikepdf.Stream):
+        for name in sorted(value.keys()):
+            if name != "/Length":
+                digest.update(f"{name}={_digest(value[name], memo)};".encode())
+    elif isinstance(value, Array):
+        written = value.unparse()
+        if b" R" not in written:  # no references (a font's widths): as written, at once
+            digest.update(b"array" + written)
+        else:
+            for item in value:
+                digest.update(f"{_digest(item, memo)},".encode())
+    else:
+        digest.update(repr(value).encode())
+    result = digest.hexdigest()
+    if key is not None:
+        memo[key] = result
+    return result
+
+
 def _finish(out: pikepdf.Pdf, first: Source, document: Any, nums: Array, title: str, target: Path,
             bookmarks: Sequence[tuple[str, int]]) -> None:
     """The tag tree, language, title and metadata (from the first source), bookmarks; then write."""
+    _merge_fonts(out)
     tree = out.make_indirect(Dictionary(Type=Name.StructTreeRoot, K=document, ParentTreeNextKey=len(nums) // 2,
                                         ParentTree=out.make_indirect(Dictionary(Nums=nums))))
     document.P = tree

@@ -311,6 +311,15 @@ def test_signal_card_fronts_use_their_height(prepared, decks) -> None:
 
 
 
+def _embedded_fonts(path: Path) -> list[bytes]:
+    """The bytes of every embedded font file in the PDF, one entry per font object."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        descriptors = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"]
+        return [d[key].read_raw_bytes() for d in descriptors for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in d]
+
+
 def _page_texts(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(path).pages]
 
@@ -344,6 +353,9 @@ def test_a_worker_reuses_the_card_fronts_and_lays_out_only_the_next_gemeentes_ba
         reader = pypdf.PdfReader(tmp_path / "daarna" / pdf)
         assert reader.metadata.title == printer.Printer.title(second, pdf[-6:-4])
         assert tag_problems(tmp_path / "daarna" / pdf) == []  # the tags of pages from two passes, sound and in page order
+        # Pages from two passes and stacks bring their own copies of the same fonts; the PDF keeps one of each.
+        embedded = _embedded_fonts(tmp_path / "daarna" / pdf)
+        assert embedded and len(embedded) == len(set(embedded)), pdf
 
 
 def test_every_card_fits_with_a_web_address_and_its_qr_code(tmp_path: Path) -> None:
