@@ -14,7 +14,6 @@ a card that does not fit does.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import time
 from collections.abc import Callable
@@ -26,7 +25,7 @@ from lxml import html as lxml_html
 from markupsafe import Markup
 
 from . import cards, pages, pdfpages, phrases, urls
-from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
+from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, stamp, url_fetcher
 from .printer import PdfCache
 from .resolve import Site
 
@@ -90,7 +89,7 @@ class HandoutPrinter:
         self.css = Markup(CSS.read_text(encoding="utf-8"))
         self.cache = cache
         self.layouts = layouts or SHARED
-        self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"  # pages laid out with other CSS are other pages
+        self.stamp = stamp(self.css)
         self._band_pages: dict[str, tuple[str, ...]] = {}  # handout id -> the HTML of each of its bands on a page of its own
         self._pages_of: dict[str, Pages] = {}  # handout id -> its pages (laid out in this run)
         self._bookmarks: dict[str, list[tuple[str, int]]] = {}  # handout id -> its headings (text, its own page number)

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,7 +121,7 @@ def fill(template: Path, target: Path, vakken: dict[str, Vak], logo: bool) -> di
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         if source.suffix in TEXT_FILES:
-            pieces = _pieces(source)
+            pieces = _pieces(template, source)
             if pieces is not None:
                 for token in pieces.vakken:
                     placed.setdefault(token, set()).add(destination.parent)
@@ -142,22 +143,31 @@ class _Stukken:
 # The same as the replacements one after the other (logo, vakken, then the gemeente's name and the like, also inside a
 # vak), as test_vakken checks on every page.
 _SCAN_HTML = re.compile(LOGO.pattern + r"|<p>(" + PREFIX + r"\d{4}Q)</p>|(" + ANY_TOKEN.pattern + ")", re.S)
-_cut: dict[tuple[str, int, int], _Stukken | None] = {}  # by (path, mtime, size) of a template file; None: no token
+_cut: OrderedDict[Path, dict[tuple[str, int, int, int], _Stukken | None]] = OrderedDict()  # per template folder, by file
+TEMPLATES_KEPT = 2  # a worker fills from one template per audience; older templates (other builds) are let go
 
 
-def _pieces(source: Path) -> _Stukken | None:
+def _pieces(template: Path, source: Path) -> _Stukken | None:
+    """The file cut at its tokens (None: it has none), cut once per process; by path, inode, time and size, so a
+    template built again in the same folder is cut again."""
+    if template not in _cut:
+        _cut[template] = {}
+        while len(_cut) > TEMPLATES_KEPT:
+            _cut.popitem(last=False)
+    _cut.move_to_end(template)
+    cut = _cut[template]
     stat = source.stat()
-    key = (str(source), stat.st_mtime_ns, stat.st_size)
-    if key not in _cut:
+    key = (str(source), stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    if key not in cut:
         content = source.read_text(encoding="utf-8")
         if PREFIX not in content:
-            _cut[key] = None
+            cut[key] = None
         elif source.suffix == ".html":
-            _cut[key] = _Stukken(_scan(content), frozenset(BLOCK_OR_INLINE_TOKEN.findall(content)))
+            cut[key] = _Stukken(_scan(content), frozenset(BLOCK_OR_INLINE_TOKEN.findall(content)))
         else:  # JSON and JavaScript (the search index): a token becomes the vak's plain text
             data: list[Any] = [piece for match, text in _between(ANY_TOKEN, content) for piece in (text, ("data", match.group(0), ()) if match else "")]
-            _cut[key] = _Stukken(tuple(d for d in data if d), frozenset())
-    return _cut[key]
+            cut[key] = _Stukken(tuple(d for d in data if d), frozenset())
+    return cut[key]
 
 
 def _between(pattern: re.Pattern[str], content: str) -> list[tuple[re.Match[str] | None, str]]:

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from . import pages, pdfpages, phrases
 from .cards import Blok, Deck, Kaart, Kant, sheets
-from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, url_fetcher
+from .layouts import PDF_OPTIONS, Layouts, PageOverflow, Stuk, stamp, url_fetcher
 from .model import Gemeente
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -128,7 +128,7 @@ class Printer:
         self.layouts = layouts or SHARED
         self.env = pages.html_environment()
         self.css = Markup(CSS.read_text(encoding="utf-8"))
-        self.stamp = f"<!-- {hashlib.sha256(self.css.encode()).hexdigest()[:16]} -->"
+        self.stamp = stamp(self.css)
         self.laid_out = 0  # sides this printer had to make (the rest were made before)
         self._sides: dict[int, tuple[Stuk, Stuk]] = {}  # by id of the card: a card is in two decks
 
